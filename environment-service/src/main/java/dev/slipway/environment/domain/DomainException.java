@@ -1,0 +1,29 @@
+package dev.slipway.environment.domain;
+
+import dev.slipway.platform.api.ProblemException;
+
+/** A business rule refused an operation; carries the SPEC rule id it enforces. */
+public class DomainException extends ProblemException {
+
+    private final String rule;
+
+    public DomainException(String rule, int status, String slug, String detail) {
+        super(status, slug, titleFor(status), detail);
+        this.rule = rule;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Invalid request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable request";
+            default -> "Refused";
+        };
+    }
+}

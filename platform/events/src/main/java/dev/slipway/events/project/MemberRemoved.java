@@ -1,0 +1,5 @@
+package dev.slipway.events.project;
+
+/** A user stopped being a member of a project (ENV-9). */
+public record MemberRemoved(String projectId, String userId, String removedBy) {
+}

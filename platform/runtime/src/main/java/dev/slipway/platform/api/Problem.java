@@ -1,0 +1,25 @@
+package dev.slipway.platform.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body (API-2). {@code type} is a stable URN per kind of problem
+ * ({@code urn:slipway:problem:<slug>}) that clients can switch on; {@code violations} lists each bad
+ * input field; {@code correlationId} appears on server errors and in the matching log line.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<Violation> violations, String correlationId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:slipway:problem:";
+
+    public static String typeOf(String slug) {
+        return TYPE_PREFIX + slug;
+    }
+
+    /** One field of the input that is not acceptable, and why. */
+    public record Violation(String field, String message) {
+    }
+}

@@ -1,0 +1,116 @@
+package dev.slipway.testing;
+
+import dev.slipway.devinfra.DevKeys;
+import dev.slipway.devinfra.DevTokens;
+import dev.slipway.devinfra.LocalKafka;
+import dev.slipway.devinfra.LocalPostgres;
+import dev.slipway.devinfra.SlipwayHome;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Real infrastructure for a module's {@code @QuarkusTest}s: starts or reuses the test Kafka broker
+ * and PostgreSQL (as {@code bin/slipway} does), creates a fresh database for this test run (dropped
+ * at the end, so reruns never collide) and points the service at them and at the test JWT key.
+ *
+ * <p>System properties (set per module in Surefire): {@code slipway.test.module} names the
+ * database; {@code slipway.test.kafka.port} picks a dedicated broker, stopped at the end when
+ * {@code slipway.test.kafka.dedicated=true} (used by tests that stop and restart it).
+ */
+public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Set while a test run is active, for {@link KafkaProbe} and {@link TestTokens}. */
+    public static final String BOOTSTRAP_PROPERTY = "slipway.test.kafka.bootstrap";
+    public static final String GIT_ROOT_PROPERTY = "slipway.test.git-root";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final String PREFIX = "t_";
+
+    private LocalPostgres postgres;
+    private LocalPostgres.Endpoint endpoint;
+    private String database;
+    private LocalKafka kafka;
+    private boolean dedicatedKafka;
+    private static LocalKafka activeKafka;
+
+    @Override
+    public Map<String, String> start() {
+        SlipwayHome home = SlipwayHome.locate();
+        kafka = kafkaFor(home);
+        kafka.ensureRunning();
+        activeKafka = kafka;
+        System.setProperty(BOOTSTRAP_PROPERTY, kafka.bootstrapServers());
+
+        postgres = new LocalPostgres(home);
+        endpoint = postgres.ensureRunning();
+        String module = System.getProperty("slipway.test.module", "slipway").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        dropLeftovers(module);
+        database = PREFIX + module + "_" + LocalDateTime.now().format(STAMP) + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        postgres.createDatabase(endpoint, database);
+
+        DevKeys keys = DevKeys.forTests(home).ensure();
+        Path gitRoot;
+        try {
+            gitRoot = Files.createTempDirectory("slipway-git-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        System.setProperty(GIT_ROOT_PROPERTY, gitRoot.toString());
+
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", endpoint.jdbcUrl(database));
+        config.put("quarkus.datasource.username", endpoint.user());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", keys.publicKey().toString());
+        config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+        config.put("slipway.git.root", gitRoot.toString());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            postgres.dropDatabase(endpoint, database);
+        }
+        if (dedicatedKafka) {
+            kafka.stop();
+        }
+    }
+
+    /** The broker the current test run uses; tests of outages stop and start it. */
+    public static LocalKafka kafka() {
+        if (activeKafka == null) {
+            throw new IllegalStateException("SlipwayTestResource has not started");
+        }
+        return activeKafka;
+    }
+
+    private LocalKafka kafkaFor(SlipwayHome home) {
+        String port = System.getProperty("slipway.test.kafka.port");
+        if (port == null) {
+            return LocalKafka.forTests(home);
+        }
+        dedicatedKafka = Boolean.parseBoolean(System.getProperty("slipway.test.kafka.dedicated", "false"));
+        int brokerPort = Integer.parseInt(port);
+        return new LocalKafka(home, "test-kafka-" + brokerPort, brokerPort, brokerPort + 1);
+    }
+
+    /** Databases of runs that died before their stop(), older than a day. */
+    private void dropLeftovers(String module) {
+        String cutoff = LocalDateTime.now().minus(Duration.ofDays(1)).format(STAMP);
+        for (String name : postgres.databasesStartingWith(endpoint, PREFIX + module + "_")) {
+            String[] parts = name.split("_");
+            if (parts.length == 4 && parts[2].compareTo(cutoff) < 0) {
+                postgres.dropDatabase(endpoint, name);
+            }
+        }
+    }
+}
