@@ -1,10 +1,12 @@
 package dev.slipway.platform.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Problem details for answers the HTTP layer gives before any resource runs (API-2): a path no
@@ -14,12 +16,26 @@ import jakarta.enterprise.event.Observes;
 public class HttpProblemRoutes {
 
     private final ObjectMapper objectMapper;
+    private final long maxBodySize;
 
-    public HttpProblemRoutes(ObjectMapper objectMapper) {
+    public HttpProblemRoutes(ObjectMapper objectMapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
         this.objectMapper = objectMapper;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
+        // The body reader would answer an oversized body with a bare 413; refuse it first, as a problem.
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > maxBodySize) {
+                context.response().putHeader("Connection", "close");
+                write(context, 413, "Content Too Large", "The request body is larger than the " + maxBodySize + " bytes this service accepts.");
+                return;
+            }
+            context.next();
+        });
         router.route().last().handler(context -> write(context, 404, "Not Found", "No resource at " + context.normalizedPath() + "."));
         router.errorHandler(413, context -> write(context, 413, "Content Too Large", "The request body is larger than this service accepts."));
         router.errorHandler(404, context -> write(context, 404, "Not Found", "No resource at " + context.normalizedPath() + "."));
