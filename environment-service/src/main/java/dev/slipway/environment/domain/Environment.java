@@ -10,12 +10,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * An environment of a project. Integration environments are git branches in a tree rooted at
- * {@code master} (ENV-2, ENV-4); Staging and Production are single, on branch {@code master} and
- * changed only through tickets (ENV-5).
+ * {@code master} (ENV-2, ENV-4): they branch, merge, sync, activate, deactivate and are deleted.
+ * Staging and Production are single, on branch {@code master}, refuse those operations (ENV-5) and
+ * change only through tickets. While a git operation it asked for is under way an environment is
+ * DIRTY and refuses other operations.
  */
 @Entity
 @Table(name = "environment")
@@ -41,8 +46,33 @@ public class Environment {
     @Column(name = "parent_id")
     private String parentId;
 
+    @Column(name = "head_commit")
+    private String headCommit;
+
+    @Column(name = "deployed_commit")
+    private String deployedCommit;
+
+    @Column(name = "latest_deployment_id")
+    private String latestDeploymentId;
+
+    @Column(name = "latest_deployment_state")
+    private String latestDeploymentState;
+
+    @Column(name = "pending_activity_id")
+    private UUID pendingActivityId;
+
+    /** Production's live domains after GO_LIVE, comma-separated. */
+    @Column(name = "live_domains")
+    private String liveDomains;
+
+    @Column(name = "approved_config_digest")
+    private String approvedConfigDigest;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
     @Version
     private long version;
@@ -51,14 +81,15 @@ public class Environment {
     }
 
     private Environment(String projectId, String id, String title, EnvironmentType type, EnvironmentStatus status,
-            String branch, String parentId, Instant createdAt) {
+            String branch, String parentId, Instant now) {
         this.key = new Key(projectId, id);
         this.title = title;
         this.type = type;
         this.status = status;
         this.branch = branch;
         this.parentId = parentId;
-        this.createdAt = createdAt;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
     /** ENV-1: the root Integration environment, active from the start. */
@@ -75,6 +106,178 @@ public class Environment {
         String id = type.name().toLowerCase(Locale.ROOT);
         String title = type == EnvironmentType.STAGING ? "Staging" : "Production";
         return new Environment(project.id(), id, title, type, EnvironmentStatus.ACTIVE, Project.MASTER, null, now);
+    }
+
+    /**
+     * ENV-4 branch: a child of this environment on a new branch from this head. It is DIRTY until
+     * the git host created the branch; the caller has checked ENV-3.
+     */
+    public Environment branch(BranchName name, String childTitle, UUID activityId, Instant now) {
+        requireIntegration("branch");
+        if (!isActive()) {
+            throw new DomainException("ENV-4", 409, "parent-not-active", "Only an active environment can be branched; '" + id() + "' is " + status + ".");
+        }
+        requireIdle();
+        Environment child = new Environment(projectId(), name.environmentId(),
+                childTitle == null || childTitle.isBlank() ? name.value() : childTitle.strip(),
+                EnvironmentType.INTEGRATION, EnvironmentStatus.DIRTY, name.value(), id(), now);
+        child.headCommit = headCommit;
+        child.pendingActivityId = activityId;
+        return child;
+    }
+
+    /** ENV-4 activate: only INACTIVE; the caller has checked ENV-3. */
+    public void activate(Instant now) {
+        requireIntegration("activate");
+        if (status != EnvironmentStatus.INACTIVE) {
+            throw new DomainException("ENV-4", 409, "environment-active", "Active environments cannot be activated");
+        }
+        changeStatus(EnvironmentStatus.ACTIVE, now);
+    }
+
+    /** ENV-4 deactivate: only ACTIVE, never master. */
+    public void deactivate(Instant now) {
+        requireIntegration("deactivate");
+        requireNotMaster("deactivated");
+        if (status == EnvironmentStatus.DIRTY) {
+            throw operationInProgress();
+        }
+        if (status != EnvironmentStatus.ACTIVE) {
+            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be deactivated");
+        }
+        changeStatus(EnvironmentStatus.INACTIVE, now);
+    }
+
+    /** ENV-4 delete: only INACTIVE, never master. DELETING until the git host deleted the branch. */
+    public void startDeleting(UUID activityId, Instant now) {
+        requireIntegration("delete");
+        requireNotMaster("deleted");
+        if (status != EnvironmentStatus.INACTIVE) {
+            throw new DomainException("ENV-4", 409, "environment-active",
+                    status == EnvironmentStatus.DELETING ? "The environment is already being deleted." : "Active environments cannot be deleted");
+        }
+        pendingActivityId = activityId;
+        changeStatus(EnvironmentStatus.DELETING, now);
+    }
+
+    /** A failed branch deletion leaves the environment as it was. */
+    public void deletionFailed(Instant now) {
+        pendingActivityId = null;
+        changeStatus(EnvironmentStatus.INACTIVE, now);
+    }
+
+    /** ENV-4 merge: this environment's branch into its parent's. */
+    public void startMerge(UUID activityId, Instant now) {
+        requireIntegration("merge");
+        if (parentId == null) {
+            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be merged");
+        }
+        startGitOperation("merge", activityId, now);
+    }
+
+    /** ENV-4 sync of code: the parent's branch into this one. */
+    public void startSync(UUID activityId, Instant now) {
+        requireIntegration("sync");
+        if (parentId == null) {
+            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be synchronized");
+        }
+        startGitOperation("sync", activityId, now);
+    }
+
+    /** ENV-4 sync of data only, and redeploy: need an active environment and no operation under way. */
+    public void requireDeployable(String operation) {
+        requireIntegration(operation);
+        if (status == EnvironmentStatus.DIRTY) {
+            throw operationInProgress();
+        }
+        if (status != EnvironmentStatus.ACTIVE) {
+            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + pastTense(operation) + ".");
+        }
+    }
+
+    private void startGitOperation(String operation, UUID activityId, Instant now) {
+        requireDeployable(operation);
+        pendingActivityId = activityId;
+        changeStatus(EnvironmentStatus.DIRTY, now);
+    }
+
+    /** The git host finished the operation {@code activityId}; the branch's head is now {@code head}. */
+    public void gitOperationFinished(UUID activityId, String head, Instant now) {
+        if (head != null) {
+            headCommit = head;
+        }
+        if (activityId.equals(pendingActivityId)) {
+            pendingActivityId = null;
+            if (status == EnvironmentStatus.DIRTY) {
+                changeStatus(EnvironmentStatus.ACTIVE, now);
+            }
+        }
+        updatedAt = now;
+    }
+
+    /** The branch moved (a push or a merge into it). */
+    public void headMoved(String head, Instant now) {
+        headCommit = head;
+        updatedAt = now;
+    }
+
+    /** ENV-5: Staging and Production refuse the operations of Integration environments. */
+    public void requireIntegration(String operation) {
+        if (type != EnvironmentType.INTEGRATION) {
+            String tier = type == EnvironmentType.STAGING ? "Staging" : "Production";
+            throw new DomainException("ENV-5", 409, "operation-not-available",
+                    "The " + operation + " operation is not available on " + tier + " environments; they change only through support tickets.");
+        }
+    }
+
+    /** ENV-5: settings of Staging and Production are written only by approved tickets. */
+    public void requireSelfServiceSettings() {
+        if (type != EnvironmentType.INTEGRATION) {
+            String tier = type == EnvironmentType.STAGING ? "Staging" : "Production";
+            throw new DomainException("ENV-5", 403, "ticket-required",
+                    tier + " settings change only through an approved support ticket: open a DEPLOYMENT_SETTINGS ticket.");
+        }
+    }
+
+    public void reparentTo(String newParentId, Instant now) {
+        parentId = newParentId;
+        updatedAt = now;
+    }
+
+    private void requireIdle() {
+        if (pendingActivityId != null) {
+            throw operationInProgress();
+        }
+    }
+
+    private void requireNotMaster(String pastTense) {
+        if (Project.MASTER.equals(id())) {
+            throw new DomainException("ENV-4", 409, "master-environment", "The master environment cannot be " + pastTense + ".");
+        }
+    }
+
+    private DomainException operationInProgress() {
+        return new DomainException("ENV-8", 409, "operation-in-progress",
+                "Another operation is in progress on environment '" + id() + "' (activity " + pendingActivityId + ").");
+    }
+
+    private void changeStatus(EnvironmentStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    private static String pastTense(String operation) {
+        return switch (operation) {
+            case "sync" -> "synchronized";
+            case "redeploy" -> "redeployed";
+            case "merge" -> "merged";
+            default -> operation + "d";
+        };
+    }
+
+    /** ENV-3 counts ACTIVE and DIRTY Integration environments. */
+    public boolean isActive() {
+        return status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DIRTY;
     }
 
     /** Project and environment id. */
@@ -110,7 +313,43 @@ public class Environment {
         return parentId;
     }
 
+    public String headCommit() {
+        return headCommit;
+    }
+
+    public String deployedCommit() {
+        return deployedCommit;
+    }
+
+    public String latestDeploymentId() {
+        return latestDeploymentId;
+    }
+
+    public String latestDeploymentState() {
+        return latestDeploymentState;
+    }
+
+    public UUID pendingActivityId() {
+        return pendingActivityId;
+    }
+
+    public List<String> liveDomains() {
+        return liveDomains == null || liveDomains.isBlank() ? List.of() : Arrays.asList(liveDomains.split(","));
+    }
+
+    public String approvedConfigDigest() {
+        return approvedConfigDigest;
+    }
+
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

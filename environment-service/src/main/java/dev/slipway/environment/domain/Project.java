@@ -64,6 +64,28 @@ public class Project {
         return new Created(project, environments);
     }
 
+    /** Changes the display title; blank keeps the id as title. */
+    public void rename(String newTitle) {
+        this.title = newTitle == null || newTitle.isBlank() ? id : newTitle.strip();
+    }
+
+    /** ENV-3: 1-50. Lowering it below the active count deactivates nothing; new activations wait. */
+    public void changeActiveEnvironmentLimit(int limit) {
+        if (limit < 1 || limit > 50) {
+            throw new DomainException("ENV-3", 400, "invalid-active-environment-limit", "activeEnvironmentLimit is 1-50.");
+        }
+        this.activeEnvironmentLimit = limit;
+    }
+
+    /** ENV-3: refuses one more active Integration environment when {@code active} already reach the limit. */
+    public void requireRoomForActiveEnvironment(long active) {
+        if (active >= activeEnvironmentLimit) {
+            throw new DomainException("ENV-3", 409, "active-environment-limit", "Project " + id + " already has " + active
+                    + " active Integration environments, its limit (activeEnvironmentLimit " + activeEnvironmentLimit
+                    + "); deactivate one first or raise the limit.");
+        }
+    }
+
     /** A new project with its environments. */
     public record Created(Project project, List<Environment> environments) {
     }

@@ -1,11 +1,18 @@
 package dev.slipway.events;
 
+import dev.slipway.events.environment.DeploymentRequested;
+import dev.slipway.events.environment.EnvironmentChanged;
+import dev.slipway.events.git.GitOperationCompleted;
+import dev.slipway.events.git.GitOperationFailed;
+import dev.slipway.events.git.GitOperationRequested;
+import dev.slipway.events.git.RefUpdated;
 import dev.slipway.events.git.RepositoryCreated;
 import dev.slipway.events.project.MemberAdded;
 import dev.slipway.events.project.MemberRemoved;
 import dev.slipway.events.project.MemberRoleChanged;
 import dev.slipway.events.project.ProjectCreated;
 import dev.slipway.events.project.ProjectDeleted;
+import dev.slipway.events.project.ProjectUpdated;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +22,7 @@ import java.util.Optional;
  */
 public final class EventCatalog {
 
+    private static final String ENVIRONMENT = "environment-service";
     private static final String DEPLOYMENT = "deployment-service";
     private static final String TICKET = "ticket-service";
     private static final String GATEWAY = "ssh-gateway";
@@ -32,8 +40,31 @@ public final class EventCatalog {
     public static final EventType<RepositoryCreated> REPOSITORY_CREATED = new EventType<>(
             "dev.slipway.repository.created.v1", Producer.SSH_GATEWAY_GIT, RepositoryCreated.class, List.of());
 
+    public static final EventType<ProjectUpdated> PROJECT_UPDATED = new EventType<>(
+            "dev.slipway.project.updated.v1", Producer.ENVIRONMENT_SERVICE, ProjectUpdated.class, List.of());
+    public static final EventType<EnvironmentChanged> ENVIRONMENT_CREATED = new EventType<>(
+            "dev.slipway.environment.created.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of());
+    public static final EventType<EnvironmentChanged> ENVIRONMENT_ACTIVATED = new EventType<>(
+            "dev.slipway.environment.activated.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of());
+    public static final EventType<EnvironmentChanged> ENVIRONMENT_DEACTIVATED = new EventType<>(
+            "dev.slipway.environment.deactivated.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of());
+    public static final EventType<EnvironmentChanged> ENVIRONMENT_DELETED = new EventType<>(
+            "dev.slipway.environment.deleted.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of());
+    public static final EventType<DeploymentRequested> DEPLOYMENT_REQUESTED = new EventType<>(
+            "dev.slipway.environment.deployment-requested.v1", Producer.ENVIRONMENT_SERVICE, DeploymentRequested.class, List.of());
+    public static final EventType<GitOperationRequested> GIT_OPERATION_REQUESTED = new EventType<>(
+            "dev.slipway.git-operation.requested.v1", Producer.ENVIRONMENT_SERVICE, GitOperationRequested.class, List.of());
+    public static final EventType<GitOperationCompleted> GIT_OPERATION_COMPLETED = new EventType<>(
+            "dev.slipway.git-operation.completed.v1", Producer.SSH_GATEWAY_GIT, GitOperationCompleted.class, List.of(ENVIRONMENT));
+    public static final EventType<GitOperationFailed> GIT_OPERATION_FAILED = new EventType<>(
+            "dev.slipway.git-operation.failed.v1", Producer.SSH_GATEWAY_GIT, GitOperationFailed.class, List.of(ENVIRONMENT));
+    public static final EventType<RefUpdated> REF_UPDATED = new EventType<>(
+            "dev.slipway.ref.updated.v1", Producer.SSH_GATEWAY_GIT, RefUpdated.class, List.of(ENVIRONMENT));
+
     public static final List<EventType<?>> ALL = List.of(
-            PROJECT_CREATED, PROJECT_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED, REPOSITORY_CREATED);
+            PROJECT_CREATED, PROJECT_UPDATED, PROJECT_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED,
+            ENVIRONMENT_CREATED, ENVIRONMENT_ACTIVATED, ENVIRONMENT_DEACTIVATED, ENVIRONMENT_DELETED, DEPLOYMENT_REQUESTED,
+            GIT_OPERATION_REQUESTED, GIT_OPERATION_COMPLETED, GIT_OPERATION_FAILED, REF_UPDATED, REPOSITORY_CREATED);
 
     private EventCatalog() {
     }

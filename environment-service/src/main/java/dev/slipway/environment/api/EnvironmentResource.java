@@ -1,0 +1,189 @@
+package dev.slipway.environment.api;
+
+import dev.slipway.environment.config.EnvironmentsConfig;
+import dev.slipway.environment.domain.Activity;
+import dev.slipway.environment.domain.EnvironmentStatus;
+import dev.slipway.environment.domain.EnvironmentType;
+import dev.slipway.environment.service.EnvironmentService;
+import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.api.Cursors;
+import dev.slipway.platform.api.ETags;
+import dev.slipway.platform.api.Page;
+import dev.slipway.platform.api.Problem;
+import dev.slipway.platform.api.QueryParams;
+import dev.slipway.platform.security.Caller;
+import dev.slipway.platform.security.ProjectAuthorization;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Environments and their operations (ENV-2..8). Operations answer 202 with an Activity (API-3). */
+@Path("/api/v1/projects/{projectId}/environments")
+@Tag(name = "Environments")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such project or environment, or the caller is not a member",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class EnvironmentResource {
+
+    private final EnvironmentService environments;
+    private final ProjectAuthorization authorization;
+    private final Caller caller;
+    private final EnvironmentsConfig config;
+
+    public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config) {
+        this.environments = environments;
+        this.authorization = authorization;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "List a project's environments", description = "Filter by type and status; paginated by environment id (API-4).")
+    @APIResponse(responseCode = "200", description = "A page of environments")
+    @APIResponse(responseCode = "400", description = "Unknown type or status, bad limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<EnvironmentView> list(@PathParam("projectId") String projectId, @QueryParam("type") String typeParam,
+            @QueryParam("status") String statusParam, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        EnvironmentType type = QueryParams.enumValue(EnvironmentType.class, "type", typeParam);
+        EnvironmentStatus status = QueryParams.enumValue(EnvironmentStatus.class, "status", statusParam);
+        authorization.requireRead(projectId);
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor);
+        List<dev.slipway.environment.domain.Environment> all = environments.list(projectId, new EnvironmentService.Filter(type, status)).stream()
+                .sorted(java.util.Comparator.comparing(dev.slipway.environment.domain.Environment::id))
+                .filter(env -> after == null || env.id().compareTo(after) > 0)
+                .limit(size + 1L).toList();
+        return Cursors.page(all, size, dev.slipway.environment.domain.Environment::id, env -> EnvironmentView.of(env, config, List.of()));
+    }
+
+    @GET
+    @Path("/{environmentId}")
+    @Operation(summary = "Get an environment", description = "Type, status, parent, branch, head and deployed commit, latest deployment, "
+            + "nodes, URLs (ENV-7) and hardware (ENV-6). The ETag changes with every change.")
+    @APIResponse(responseCode = "200", description = "The environment", content = @Content(schema = @Schema(implementation = EnvironmentView.class)))
+    public Response get(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
+        authorization.requireRead(projectId);
+        var environment = environments.get(projectId, environmentId);
+        return Response.ok(EnvironmentView.of(environment, config, List.of())).tag(ETags.of(environment.version()).replace("\"", "")).build();
+    }
+
+    @POST
+    @Path("/{environmentId}/branch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Branch a child environment (ENV-4)", description = "Needs contributor. The child starts from this head and a copy "
+            + "of its data; the activity completes when the git host created the branch.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the activity", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or reserved branch name (ENV-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "active-environment-limit (ENV-3), environment-exists (ENV-2), operation-not-available (ENV-5), parent not active",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response branch(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
+            @Valid @NotNull OperationRequests.Branch request, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        return accepted(environments.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri);
+    }
+
+    @POST
+    @Path("/{environmentId}/merge")
+    @Operation(summary = "Merge into the parent (ENV-4)", description = "Needs admin. Fast-forward, else a merge commit; a conflict fails the activity "
+            + "with the conflicting paths; the parent redeploys. Variables are not merged.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No parent, inactive, operation in progress, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response merge(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        return accepted(environments.merge(projectId, environmentId, caller.userId()), uri);
+    }
+
+    @POST
+    @Path("/{environmentId}/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Synchronize code and/or data from the parent (ENV-4)", description = "Needs contributor; at least one of code and data.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "400", description = "Nothing to synchronize", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No parent, inactive, operation in progress, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response sync(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
+            @Valid @NotNull OperationRequests.Sync request, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        return accepted(environments.sync(projectId, environmentId, Boolean.TRUE.equals(request.code()), Boolean.TRUE.equals(request.data()),
+                caller.userId()), uri);
+    }
+
+    @POST
+    @Path("/{environmentId}/activate")
+    @Operation(summary = "Activate an inactive environment (ENV-4)", description = "Needs admin; counts against the active limit (ENV-3).")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already active, active-environment-limit, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response activate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        return accepted(environments.activate(projectId, environmentId, caller.userId()), uri);
+    }
+
+    @POST
+    @Path("/{environmentId}/deactivate")
+    @Operation(summary = "Deactivate an active environment (ENV-4)", description = "Needs admin; never master; its data is dropped.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Inactive, master, operation in progress, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deactivate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        return accepted(environments.deactivate(projectId, environmentId, caller.userId()), uri);
+    }
+
+    @POST
+    @Path("/{environmentId}/redeploy")
+    @Operation(summary = "Redeploy the current head with the current variables (ENV-4)", description = "Needs contributor.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Inactive, operation in progress, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response redeploy(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        return accepted(environments.redeploy(projectId, environmentId, caller.userId()), uri);
+    }
+
+    @DELETE
+    @Path("/{environmentId}")
+    @Operation(summary = "Delete an inactive environment (ENV-4)", description = "Needs admin; never master; deletes the git branch unless keepBranch=true.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Active, master, or not available on Staging/Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
+            @QueryParam("keepBranch") @DefaultValue("false") boolean keepBranch, UriInfo uri) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        return accepted(environments.delete(projectId, environmentId, keepBranch, caller.userId()), uri);
+    }
+
+    private static Response accepted(Activity activity, UriInfo uri) {
+        return Response.accepted(ActivityView.of(activity))
+                .location(uri.getBaseUriBuilder().path("api/v1/projects/{p}/activities/{a}").build(activity.projectId(), activity.id()))
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.slipway.environment.api;
+
+import dev.slipway.environment.config.EnvironmentsConfig;
+import dev.slipway.environment.domain.Environment;
+import dev.slipway.environment.domain.EnvironmentStatus;
+import dev.slipway.environment.domain.EnvironmentType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An environment as the API shows it (ENV-6, ENV-7, ENV-8). */
+public record EnvironmentView(String id, String projectId, String title, EnvironmentType type, EnvironmentStatus status,
+        String parent, String branch, String headCommit, String deployedCommit, LatestDeployment latestDeployment,
+        Hardware hardware, List<Node> nodes, Urls urls, List<String> liveDomains, Instant createdAt, Instant updatedAt) {
+
+    /** The newest deployment deployment-service reported. */
+    public record LatestDeployment(String id, String state) {
+    }
+
+    /** ENV-6: shared (Integration) or dedicated (Staging, Production) hardware and its node count. */
+    public record Hardware(String kind, int nodes) {
+    }
+
+    /** A node's release and health as deployment-service reports them. */
+    public record Node(int node, String release, String commit, String health) {
+    }
+
+    /** ENV-7. */
+    public record Urls(String store, String admin, String git, String ssh) {
+    }
+
+    static EnvironmentView of(Environment env, EnvironmentsConfig config, List<Node> reportedNodes) {
+        int nodeCount = switch (env.type()) {
+            case INTEGRATION -> config.nodes().integration();
+            case STAGING -> config.nodes().staging();
+            case PRODUCTION -> config.nodes().production();
+        };
+        List<Node> nodes = new ArrayList<>();
+        for (int n = 1; n <= nodeCount; n++) {
+            int number = n;
+            nodes.add(reportedNodes.stream().filter(node -> node.node() == number).findFirst()
+                    .orElse(new Node(number, null, null, "UNKNOWN")));
+        }
+        return new EnvironmentView(env.id(), env.projectId(), env.title(), env.type(), env.status(), env.parentId(), env.branch(),
+                env.headCommit(), env.deployedCommit(),
+                env.latestDeploymentId() == null ? null : new LatestDeployment(env.latestDeploymentId(), env.latestDeploymentState()),
+                new Hardware(env.type() == EnvironmentType.INTEGRATION ? "shared" : "dedicated", nodeCount),
+                nodes, urls(env, config), env.liveDomains(), env.createdAt(), env.updatedAt());
+    }
+
+    /** ENV-7: store, admin (store + /admin), git remote and SSH address. */
+    static Urls urls(Environment env, EnvironmentsConfig config) {
+        String suffix = env.projectId() + "." + config.region() + "." + config.baseDomain();
+        String store = switch (env.type()) {
+            case INTEGRATION -> "https://" + env.id() + "-" + suffix + "/";
+            case STAGING -> "https://staging-" + suffix + "/";
+            case PRODUCTION -> env.liveDomains().isEmpty() ? "https://" + suffix + "/" : "https://" + env.liveDomains().get(0) + "/";
+        };
+        String gitBase = "ssh://git@" + config.sshHost() + ":" + config.sshPort() + "/";
+        String git = switch (env.type()) {
+            case INTEGRATION -> gitBase + env.projectId() + ".git";
+            case STAGING -> gitBase + env.projectId() + "-staging.git";
+            case PRODUCTION -> gitBase + env.projectId() + "-production.git";
+        };
+        String ssh = "ssh://" + env.projectId() + "-" + env.id() + "@" + config.sshHost() + ":" + config.sshPort();
+        return new Urls(store, store + "admin", git, ssh);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.slipway.environment.domain;
+
+/** API-3. */
+public enum ActivityState {
+    PENDING, IN_PROGRESS, COMPLETE
+}

@@ -1,0 +1,57 @@
+package dev.slipway.environment.messaging;
+
+import dev.slipway.environment.service.EnvironmentService;
+import dev.slipway.events.EventCatalog;
+import dev.slipway.events.EventType;
+import dev.slipway.events.git.GitOperationCompleted;
+import dev.slipway.events.git.GitOperationFailed;
+import dev.slipway.platform.events.EventHandler;
+import dev.slipway.platform.events.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The git host's answers to the operations environment-service asked for (SSH-4, ENV-4). */
+public final class GitOperationHandlers {
+
+    private GitOperationHandlers() {
+    }
+
+    /** Completes the activity and asks for the deployment that follows. */
+    @ApplicationScoped
+    public static class Completed implements EventHandler<GitOperationCompleted> {
+        private final EnvironmentService environments;
+
+        public Completed(EnvironmentService environments) {
+            this.environments = environments;
+        }
+
+        @Override
+        public EventType<GitOperationCompleted> eventType() {
+            return EventCatalog.GIT_OPERATION_COMPLETED;
+        }
+
+        @Override
+        public void handle(ReceivedEvent<GitOperationCompleted> event) {
+            environments.gitOperationCompleted(event.data());
+        }
+    }
+
+    /** Fails the activity, naming the conflicting paths. */
+    @ApplicationScoped
+    public static class Failed implements EventHandler<GitOperationFailed> {
+        private final EnvironmentService environments;
+
+        public Failed(EnvironmentService environments) {
+            this.environments = environments;
+        }
+
+        @Override
+        public EventType<GitOperationFailed> eventType() {
+            return EventCatalog.GIT_OPERATION_FAILED;
+        }
+
+        @Override
+        public void handle(ReceivedEvent<GitOperationFailed> event) {
+            environments.gitOperationFailed(event.data());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.slipway.environment;
+
+import static io.restassured.RestAssured.given;
+
+import dev.slipway.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+
+/** Calls of environment-service's API as a given user, shared by the tests. */
+final class Api {
+
+    private Api() {
+    }
+
+    static String newProjectId() {
+        return "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static String createProject(String admin) {
+        String id = newProjectId();
+        given().header("Authorization", TestTokens.bearer(admin)).contentType(ContentType.JSON).body("{\"id\":\"" + id + "\"}")
+                .when().post("/api/v1/projects").then().statusCode(201);
+        return id;
+    }
+
+    static ValidatableResponse post(String user, String path, String body) {
+        var request = given().header("Authorization", TestTokens.bearer(user));
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.when().post(path).then();
+    }
+
+    static ValidatableResponse get(String user, String path) {
+        return given().header("Authorization", TestTokens.bearer(user)).when().get(path).then();
+    }
+
+    static ValidatableResponse delete(String user, String path) {
+        return given().header("Authorization", TestTokens.bearer(user)).when().delete(path).then();
+    }
+
+    static String env(String project, String environment) {
+        return "/api/v1/projects/" + project + "/environments/" + environment;
+    }
+
+    /** Branches {@code name} off {@code parent} and plays the git host so that the child becomes ACTIVE. */
+    static void branchAndComplete(GitHostPlayer git, String user, String project, String parent, String name, String id) {
+        post(user, env(project, parent) + "/branch", "{\"name\":\"" + name + "\"}").statusCode(202);
+        git.complete(git.awaitRequest(project, "CREATE_BRANCH", name), "c0ffee" + id.hashCode());
+        awaitStatus(user, project, id, "ACTIVE");
+    }
+
+    static void awaitStatus(String user, String project, String environment, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                get(user, env(project, environment)).statusCode(200).body("status", Matchers.equalTo(status)));
+    }
+
+    static void awaitActivity(String user, String project, String activityId, String result) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                get(user, "/api/v1/projects/" + project + "/activities/" + activityId).statusCode(200)
+                        .body("state", Matchers.equalTo("COMPLETE")).body("result", Matchers.equalTo(result)));
+    }
+}
