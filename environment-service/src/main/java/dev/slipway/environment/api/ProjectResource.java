@@ -2,6 +2,12 @@ package dev.slipway.environment.api;
 
 import dev.slipway.environment.domain.ProjectId;
 import dev.slipway.environment.service.ProjectService;
+import dev.slipway.environment.domain.Project;
+import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.api.Cursors;
+import dev.slipway.platform.api.ETags;
+import dev.slipway.platform.api.IdempotentRequests;
+import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.security.Caller;
@@ -10,6 +16,11 @@ import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,11 +45,16 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ProjectAuthorization authorization;
     private final Caller caller;
+    private final IdempotentRequests idempotency;
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
-    public ProjectResource(ProjectService projects, ProjectAuthorization authorization, Caller caller) {
+    public ProjectResource(ProjectService projects, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency,
+            com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         this.projects = projects;
         this.authorization = authorization;
         this.caller = caller;
+        this.idempotency = idempotency;
+        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -52,10 +68,70 @@ public class ProjectResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull CreateProjectRequest request, UriInfo uri) {
-        ProjectView view = ProjectView.of(projects.create(new ProjectId(request.id()), request.title(),
-                request.activeEnvironmentLimit(), caller.userId()));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    public Response create(@Valid @NotNull CreateProjectRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            UriInfo uri) {
+        return idempotency.execute(caller.userId(), idempotencyKey, "POST " + uri.getPath() + " " + json(request), () -> {
+            Project.Created created = projects.create(new ProjectId(request.id()), request.title(), request.activeEnvironmentLimit(), caller.userId());
+            return Response.created(uri.getAbsolutePathBuilder().path(created.project().id()).build())
+                    .header("ETag", ETags.of(created.project().version())).entity(ProjectView.of(created)).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List projects", description = "The caller's projects; support sees all. Paginated by id (API-4).")
+    @APIResponse(responseCode = "200", description = "A page of projects")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ProjectSummary> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        List<Project> rows = projects.list(caller.userId(), caller.isSupport() || caller.isService(), Cursors.decode(cursor), size + 1);
+        return Cursors.page(rows, size, Project::id, ProjectSummary::of);
+    }
+
+    /** A project in a list. */
+    public record ProjectSummary(String id, String title, int activeEnvironmentLimit, String createdBy, java.time.Instant createdAt) {
+        static ProjectSummary of(Project project) {
+            return new ProjectSummary(project.id(), project.title(), project.activeEnvironmentLimit(), project.createdBy(), project.createdAt());
+        }
+    }
+
+    @PATCH
+    @Path("/{projectId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change title or active environment limit (admin)", description = "Honours If-Match (API-5).")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ProjectSummary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("projectId") String projectId, @Valid @NotNull UpdateProjectRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        Project project = projects.update(projectId, request.title(), request.activeEnvironmentLimit(), ifMatch, caller.userId());
+        return Response.ok(ProjectSummary.of(project)).header("ETag", ETags.of(project.version())).build();
+    }
+
+    @DELETE
+    @Path("/{projectId}")
+    @Operation(summary = "Delete a project (admin)", description = "With its environments, variables and activities; honours If-Match.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("projectId") String projectId, @HeaderParam("If-Match") String ifMatch) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        projects.delete(projectId, ifMatch, caller.userId());
+        return Response.noContent().build();
+    }
+
+    private String json(Object request) {
+        try {
+            return objectMapper.writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
@@ -64,9 +140,10 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectView get(@PathParam("projectId") String projectId) {
+    public Response get(@PathParam("projectId") String projectId) {
         authorization.requireRead(projectId);
-        return projects.find(projectId).map(ProjectView::of)
+        Project.Created found = projects.find(projectId)
                 .orElseThrow(() -> ProblemException.notFound("Project " + projectId + " does not exist or you are not a member."));
+        return Response.ok(ProjectView.of(found)).header("ETag", ETags.of(found.project().version())).build();
     }
 }

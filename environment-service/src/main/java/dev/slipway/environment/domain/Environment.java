@@ -126,6 +126,17 @@ public class Environment {
         return child;
     }
 
+    /**
+     * SSH-4: a push created {@code branch}; its environment is a child of master, ACTIVE when ENV-3
+     * leaves room (the caller decides), else INACTIVE.
+     */
+    public static Environment pushed(String projectId, BranchName name, boolean active, String head, Instant now) {
+        Environment environment = new Environment(projectId, name.environmentId(), name.value(), EnvironmentType.INTEGRATION,
+                active ? EnvironmentStatus.ACTIVE : EnvironmentStatus.INACTIVE, name.value(), Project.MASTER, now);
+        environment.headCommit = head;
+        return environment;
+    }
+
     /** ENV-4 activate: only INACTIVE; the caller has checked ENV-3. */
     public void activate(Instant now) {
         requireIntegration("activate");

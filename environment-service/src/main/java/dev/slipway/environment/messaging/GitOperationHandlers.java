@@ -5,6 +5,7 @@ import dev.slipway.events.EventCatalog;
 import dev.slipway.events.EventType;
 import dev.slipway.events.git.GitOperationCompleted;
 import dev.slipway.events.git.GitOperationFailed;
+import dev.slipway.events.git.RefUpdated;
 import dev.slipway.platform.events.EventHandler;
 import dev.slipway.platform.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,26 @@ public final class GitOperationHandlers {
         @Override
         public void handle(ReceivedEvent<GitOperationCompleted> event) {
             environments.gitOperationCompleted(event.data());
+        }
+    }
+
+    /** A push changed a branch (SSH-4). */
+    @ApplicationScoped
+    public static class RefChanged implements EventHandler<RefUpdated> {
+        private final EnvironmentService environments;
+
+        public RefChanged(EnvironmentService environments) {
+            this.environments = environments;
+        }
+
+        @Override
+        public EventType<RefUpdated> eventType() {
+            return EventCatalog.REF_UPDATED;
+        }
+
+        @Override
+        public void handle(ReceivedEvent<RefUpdated> event) {
+            environments.refUpdated(event.data());
         }
     }
 

@@ -16,6 +16,7 @@ import dev.slipway.events.environment.EnvironmentChanged;
 import dev.slipway.events.git.GitOperationCompleted;
 import dev.slipway.events.git.GitOperationFailed;
 import dev.slipway.events.git.GitOperationRequested;
+import dev.slipway.events.git.RefUpdated;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -251,6 +252,63 @@ public class EnvironmentService {
             case MERGE, SYNC -> environment.ifPresent(env -> env.gitOperationFinished(activity.id(), null, now));
         }
         activity.fail(now, failed.kind().name().toLowerCase().replace('_', ' ') + " failed: " + failed.reason() + conflicts);
+    }
+
+    /**
+     * SSH-4: a push to a new branch creates its environment (INACTIVE when ENV-3 is reached) and
+     * deploys it; a push to an existing branch deploys it; deleting a branch deletes its environment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refUpdated(RefUpdated ref) {
+        Project project = entityManager.find(Project.class, ref.projectId(), LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String user = ref.pushedBy() == null ? "git" : ref.pushedBy();
+        Optional<Environment> existing = entityManager.createQuery(
+                        "FROM Environment e WHERE e.key.projectId = :project AND e.type = :type AND e.branch = :branch", Environment.class)
+                .setParameter("project", ref.projectId()).setParameter("type", EnvironmentType.INTEGRATION).setParameter("branch", ref.branch())
+                .getResultStream().findFirst();
+        if (ref.newHead() == null) {
+            existing.filter(env -> !Project.MASTER.equals(env.id())).ifPresent(env -> {
+                Activity activity = newActivity(ref.projectId(), env.id(), "environment.delete", user, Map.of("trigger", "PUSH"), now);
+                remove(env, activity, user, now);
+                activity.succeed(now, "branch " + ref.branch() + " deleted by a push; environment deleted");
+            });
+            return;
+        }
+        if (existing.isPresent()) {
+            Environment environment = existing.get();
+            environment.headMoved(ref.newHead(), now);
+            Activity activity = newActivity(ref.projectId(), environment.id(), "environment.push", user, Map.of("head", ref.newHead()), now);
+            if (environment.isActive()) {
+                requestDeployment(environment, "PUSH", null, activity, user);
+            }
+            activity.succeed(now, "pushed " + ref.newHead() + (environment.isActive() ? "; deployment requested" : "; environment inactive, not deployed"));
+            return;
+        }
+        BranchName name;
+        String id;
+        try {
+            name = new BranchName(ref.branch());
+            id = name.environmentId();
+        } catch (DomainException e) {
+            return; // the git host refuses such pushes (SSH-4); nothing to create
+        }
+        if (find(ref.projectId(), id).isPresent()) {
+            return; // ENV-2 collision: the push stays a plain branch
+        }
+        boolean room = countActive(ref.projectId()) < project.activeEnvironmentLimit();
+        Environment environment = Environment.pushed(ref.projectId(), name, room, ref.newHead(), now);
+        entityManager.persist(environment);
+        Activity activity = newActivity(ref.projectId(), id, "environment.push", user, Map.of("head", ref.newHead()), now);
+        publishChange(EventCatalog.ENVIRONMENT_CREATED, environment, "PUSH", activity, user);
+        if (room) {
+            requestDeployment(environment, "PUSH", null, activity, user);
+        }
+        activity.succeed(now, "branch " + ref.branch() + " pushed; environment " + id
+                + (room ? " created and deployment requested" : " created INACTIVE: the project's active environment limit is reached (ENV-3)"));
     }
 
     private void remove(Environment environment, Activity activity, String user, Instant now) {

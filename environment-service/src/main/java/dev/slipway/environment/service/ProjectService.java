@@ -54,6 +54,52 @@ public class ProjectService {
         return created;
     }
 
+    /** Projects the user belongs to, or every project for support, by id after {@code afterId}. */
+    @Transactional
+    public List<Project> list(String userId, boolean all, String afterId, int limit) {
+        String jpql = all
+                ? "FROM Project p WHERE p.id > :after ORDER BY p.id"
+                : "FROM Project p WHERE p.id > :after AND p.id IN (SELECT m.key.projectId FROM ProjectMember m WHERE m.key.userId = :user) ORDER BY p.id";
+        var query = entityManager.createQuery(jpql, Project.class).setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit);
+        if (!all) {
+            query.setParameter("user", userId);
+        }
+        return query.getResultList();
+    }
+
+    /** Title and ENV-3 limit; honours If-Match (API-5). */
+    @Transactional
+    public Project update(String projectId, String title, Integer activeEnvironmentLimit, String ifMatch, String by) {
+        Project project = entityManager.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw dev.slipway.platform.api.ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+        }
+        dev.slipway.platform.api.ETags.requireMatch(ifMatch, project.version());
+        if (title != null) {
+            project.rename(title);
+        }
+        if (activeEnvironmentLimit != null) {
+            project.changeActiveEnvironmentLimit(activeEnvironmentLimit);
+        }
+        events.publish(EventCatalog.PROJECT_UPDATED, projectId, "projects/" + projectId,
+                new dev.slipway.events.project.ProjectUpdated(projectId, project.title(), project.activeEnvironmentLimit(), by));
+        entityManager.flush();
+        return project;
+    }
+
+    /** Deletes the project with its environments, variables and activities; the others clean up on project.deleted. */
+    @Transactional
+    public void delete(String projectId, String ifMatch, String by) {
+        Project project = entityManager.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw dev.slipway.platform.api.ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+        }
+        dev.slipway.platform.api.ETags.requireMatch(ifMatch, project.version());
+        entityManager.remove(project);
+        access.forgetProject(projectId);
+        events.publish(EventCatalog.PROJECT_DELETED, projectId, "projects/" + projectId, new dev.slipway.events.project.ProjectDeleted(projectId, by));
+    }
+
     @Transactional
     public Optional<Project.Created> find(String projectId) {
         return Optional.ofNullable(entityManager.find(Project.class, projectId))

@@ -65,6 +65,12 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aNulCharacterIsA400NotA500() {
+        given().header("Authorization", TestTokens.bearer("alice", "service")).header("Idempotency-Key", "nul\u0000key")
+                .when().get("/api/v1/access/projects/x\u0000y").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    @Test
     void wrongMediaTypeIs415() {
         post("text/plain", "name=x").statusCode(415).body("status", equalTo(415));
     }

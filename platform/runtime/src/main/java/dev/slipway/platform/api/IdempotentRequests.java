@@ -52,7 +52,7 @@ public class IdempotentRequests {
         }
         // Serializes concurrent repeats of one key; released at commit.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:lock))")
-                .setParameter("lock", userId + "\u0000" + key).getSingleResult();
+                .setParameter("lock", userId.length() + ":" + userId + key).getSingleResult();
         String fingerprint = sha256(request);
         List<?> found = entityManager.createNativeQuery(
                         "SELECT fingerprint, status, location, body FROM idempotency_record WHERE user_id = :user AND idem_key = :key AND created_at > :since")

@@ -121,6 +121,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // SQL state class 22 (data exception): a value the database cannot take, such as a NUL
+        // character or an overlong text that validation let through. The client's input, not our fault.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                LOG.infof("Refused a value the database cannot store on %s (SQL state %s)", path(uri), sql.getSQLState());
+                return respond(new ProblemException(400, "invalid-value", "Invalid value",
+                        "A value in the request cannot be stored (for example it contains a NUL character or is too long).").toProblem(path(uri)));
+            }
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", path(uri), correlationId);
         return respond(new Problem(Problem.typeOf("internal-error"), "Internal error", 500,

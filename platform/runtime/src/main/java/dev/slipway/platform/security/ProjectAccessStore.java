@@ -21,6 +21,23 @@ public class ProjectAccessStore {
         this.entityManager = entityManager;
     }
 
+    public Optional<ProjectMember> member(String projectId, String userId) {
+        return Optional.ofNullable(entityManager.find(ProjectMember.class, new ProjectMember.Key(projectId, userId)));
+    }
+
+    /** Members of a project after {@code afterUser} (null: from the first), by user id. */
+    public List<ProjectMember> members(String projectId, String afterUser, int limit) {
+        return entityManager.createQuery("FROM ProjectMember m WHERE m.key.projectId = :project AND m.key.userId > :after ORDER BY m.key.userId",
+                        ProjectMember.class)
+                .setParameter("project", projectId).setParameter("after", afterUser == null ? "" : afterUser)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public long countWithRole(String projectId, ProjectRole role) {
+        return entityManager.createQuery("SELECT count(m) FROM ProjectMember m WHERE m.key.projectId = :project AND m.role = :role", Long.class)
+                .setParameter("project", projectId).setParameter("role", role).getSingleResult();
+    }
+
     public Optional<ProjectRole> roleOf(String projectId, String userId) {
         return Optional.ofNullable(entityManager.find(ProjectMember.class, new ProjectMember.Key(projectId, userId)))
                 .map(member -> member.role);

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -25,6 +26,9 @@ public class ProjectMember {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Version
+    public long version;
 
     /** Project and user. */
     @Embeddable
