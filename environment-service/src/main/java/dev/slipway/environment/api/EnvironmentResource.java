@@ -5,6 +5,7 @@ import dev.slipway.environment.domain.Activity;
 import dev.slipway.environment.domain.EnvironmentStatus;
 import dev.slipway.environment.domain.EnvironmentType;
 import dev.slipway.environment.service.EnvironmentService;
+import dev.slipway.environment.service.VariableService;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
@@ -49,12 +50,23 @@ public class EnvironmentResource {
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final EnvironmentsConfig config;
+    private final VariableService variables;
 
-    public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config) {
+    public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config,
+            VariableService variables) {
         this.environments = environments;
         this.authorization = authorization;
         this.caller = caller;
         this.config = config;
+        this.variables = variables;
+    }
+
+    /** ENV-7: the admin path comes from the effective variable ADMIN_URL when set. */
+    private EnvironmentView view(dev.slipway.environment.domain.Environment environment) {
+        String adminPath = variables.effective(environment.projectId(), environment.id()).stream()
+                .filter(e -> e.variable().name().equals("ADMIN_URL") && !e.variable().sensitive())
+                .map(e -> e.variable().value()).findFirst().orElse(null);
+        return EnvironmentView.of(environment, config, List.of(), adminPath);
     }
 
     @GET
@@ -73,7 +85,7 @@ public class EnvironmentResource {
                 .sorted(java.util.Comparator.comparing(dev.slipway.environment.domain.Environment::id))
                 .filter(env -> after == null || env.id().compareTo(after) > 0)
                 .limit(size + 1L).toList();
-        return Cursors.page(all, size, dev.slipway.environment.domain.Environment::id, env -> EnvironmentView.of(env, config, List.of()));
+        return Cursors.page(all, size, dev.slipway.environment.domain.Environment::id, this::view);
     }
 
     @GET
@@ -84,7 +96,7 @@ public class EnvironmentResource {
     public Response get(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
         authorization.requireRead(projectId);
         var environment = environments.get(projectId, environmentId);
-        return Response.ok(EnvironmentView.of(environment, config, List.of())).tag(ETags.of(environment.version()).replace("\"", "")).build();
+        return Response.ok(view(environment)).tag(ETags.of(environment.version()).replace("\"", "")).build();
     }
 
     @POST

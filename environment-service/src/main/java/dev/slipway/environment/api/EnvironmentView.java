@@ -29,7 +29,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
     public record Urls(String store, String admin, String git, String ssh) {
     }
 
-    static EnvironmentView of(Environment env, EnvironmentsConfig config, List<Node> reportedNodes) {
+    static EnvironmentView of(Environment env, EnvironmentsConfig config, List<Node> reportedNodes, String adminPath) {
         int nodeCount = switch (env.type()) {
             case INTEGRATION -> config.nodes().integration();
             case STAGING -> config.nodes().staging();
@@ -45,11 +45,11 @@ public record EnvironmentView(String id, String projectId, String title, Environ
                 env.headCommit(), env.deployedCommit(),
                 env.latestDeploymentId() == null ? null : new LatestDeployment(env.latestDeploymentId(), env.latestDeploymentState()),
                 new Hardware(env.type() == EnvironmentType.INTEGRATION ? "shared" : "dedicated", nodeCount),
-                nodes, urls(env, config), env.liveDomains(), env.createdAt(), env.updatedAt());
+                nodes, urls(env, config, adminPath), env.liveDomains(), env.createdAt(), env.updatedAt());
     }
 
-    /** ENV-7: store, admin (store + /admin), git remote and SSH address. */
-    static Urls urls(Environment env, EnvironmentsConfig config) {
+    /** ENV-7: store, admin (store + /admin, or the path in variable ADMIN_URL), git remote and SSH address. */
+    static Urls urls(Environment env, EnvironmentsConfig config, String adminPath) {
         String suffix = env.projectId() + "." + config.region() + "." + config.baseDomain();
         String store = switch (env.type()) {
             case INTEGRATION -> "https://" + env.id() + "-" + suffix + "/";
@@ -63,6 +63,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
             case PRODUCTION -> gitBase + env.projectId() + "-production.git";
         };
         String ssh = "ssh://" + env.projectId() + "-" + env.id() + "@" + config.sshHost() + ":" + config.sshPort();
-        return new Urls(store, store + "admin", git, ssh);
+        String admin = adminPath == null || adminPath.isBlank() ? "admin" : adminPath.strip().replaceFirst("^/+", "");
+        return new Urls(store, store + admin, git, ssh);
     }
 }

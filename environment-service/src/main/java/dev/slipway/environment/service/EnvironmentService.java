@@ -364,7 +364,15 @@ public class EnvironmentService {
     private void requestDeployment(Environment environment, String trigger, String dataFrom, Activity activity, String user) {
         events.publish(EventCatalog.DEPLOYMENT_REQUESTED, environment.projectId(), "projects/" + environment.projectId() + "/environments/" + environment.id(),
                 new DeploymentRequested(environment.projectId(), environment.id(), environment.branch(), environment.headCommit(), trigger,
-                        dataFrom, activity.id().toString(), user));
+                        dataFrom, activity == null ? null : activity.id().toString(), user));
+    }
+
+    /** VAR-4: a variable change redeploys an active Integration environment; others wait for their next deployment. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void variablesChanged(Environment environment, String user) {
+        if (environment.type() == EnvironmentType.INTEGRATION && environment.isActive()) {
+            requestDeployment(environment, "VARIABLES", null, null, user);
+        }
     }
 
     private void publishChange(EventType<EnvironmentChanged> type, Environment environment, String trigger, Activity activity, String user) {

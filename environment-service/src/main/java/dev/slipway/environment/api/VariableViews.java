@@ -1,0 +1,59 @@
+package dev.slipway.environment.api;
+
+import dev.slipway.environment.domain.Variable;
+import dev.slipway.environment.service.VariableService;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Variable bodies and views (VAR-1..3). A sensitive value is shown as null (VAR-2). */
+public final class VariableViews {
+
+    private VariableViews() {
+    }
+
+    /** Body of creating a variable. */
+    @Schema(name = "CreateVariable", example = "{\"name\":\"env:STRIPE_KEY\",\"value\":\"sk_live_123\",\"sensitive\":true}")
+    public record Create(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,256}", message = "must be 1-256 of A-Z, a-z, 0-9, '.', '_', ':' and '-' (VAR-1)") String name,
+            @NotNull String value, Boolean json, Boolean sensitive, Boolean inheritable, Boolean visibleBuild, Boolean visibleRuntime,
+            Boolean enabled) {
+
+        Variable.Settings settings() {
+            return new Variable.Settings(value, json, sensitive, inheritable, visibleBuild, visibleRuntime, enabled);
+        }
+    }
+
+    /** Body of changing a variable: fields left out keep their value. */
+    @Schema(name = "UpdateVariable", example = "{\"value\":\"2\",\"inheritable\":false}")
+    public record Update(String value, Boolean json, Boolean sensitive, Boolean inheritable, Boolean visibleBuild, Boolean visibleRuntime,
+            Boolean enabled) {
+
+        Variable.Settings settings() {
+            return new Variable.Settings(value, json, sensitive, inheritable, visibleBuild, visibleRuntime, enabled);
+        }
+    }
+
+    /** A variable; {@code value} is null when sensitive. */
+    public record View(String name, String value, boolean json, boolean sensitive, boolean inheritable, boolean visibleBuild,
+            boolean visibleRuntime, boolean enabled, String level, String environmentId, Instant createdAt, Instant updatedAt) {
+
+        static View of(Variable variable) {
+            return new View(variable.name(), variable.sensitive() ? null : variable.value(), variable.json(), variable.sensitive(),
+                    variable.inheritable(), variable.visibleBuild(), variable.visibleRuntime(), variable.enabled(),
+                    variable.environmentId() == null ? "project" : "environment", variable.environmentId(), variable.createdAt(), variable.updatedAt());
+        }
+    }
+
+    /** VAR-3: an effective variable, whether it is inherited and from where ("project" or an environment id). */
+    public record EffectiveView(String name, String value, boolean json, boolean sensitive, boolean visibleBuild, boolean visibleRuntime,
+            boolean inherited, String source) {
+
+        static EffectiveView of(VariableService.Effective effective, boolean withSensitiveValues) {
+            Variable variable = effective.variable();
+            return new EffectiveView(variable.name(), variable.sensitive() && !withSensitiveValues ? null : variable.value(), variable.json(),
+                    variable.sensitive(), variable.visibleBuild(), variable.visibleRuntime(), effective.inherited(), effective.source());
+        }
+    }
+}

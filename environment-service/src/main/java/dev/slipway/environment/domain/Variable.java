@@ -1,0 +1,184 @@
+package dev.slipway.environment.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * A project or environment variable (VAR-1, VAR-2). Project variables have the empty environment
+ * id. A sensitive value never leaves the service except to other services (SEC-3); once sensitive,
+ * a variable stays sensitive.
+ */
+@Entity
+@Table(name = "variable")
+public class Variable {
+
+    public static final String PROJECT_LEVEL = "";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,256}");
+    private static final int MAX_JSON_BYTES = 4 * 1024;
+    private static final int MAX_VALUE_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(nullable = false)
+    private String value;
+
+    @Column(name = "is_json", nullable = false)
+    private boolean json;
+
+    @Column(nullable = false)
+    private boolean sensitive;
+
+    @Column(nullable = false)
+    private boolean inheritable;
+
+    @Column(name = "visible_build", nullable = false)
+    private boolean visibleBuild;
+
+    @Column(name = "visible_runtime", nullable = false)
+    private boolean visibleRuntime;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Variable() {
+    }
+
+    /** Settings of a variable; null keeps the current (or default) value. */
+    public record Settings(String value, Boolean json, Boolean sensitive, Boolean inheritable, Boolean visibleBuild,
+            Boolean visibleRuntime, Boolean enabled) {
+    }
+
+    public static Variable create(String projectId, String environmentId, String name, Settings settings, Instant now) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new DomainException("VAR-1", 400, "invalid-variable-name",
+                    "A variable name is 1-256 of A-Z, a-z, 0-9, '.', '_', ':' and '-'.");
+        }
+        if (settings.value() == null) {
+            throw new DomainException("VAR-1", 400, "invalid-variable-value", "A variable needs a value.");
+        }
+        Variable variable = new Variable();
+        variable.key = new Key(projectId, environmentId, name);
+        variable.inheritable = true;
+        variable.visibleBuild = true;
+        variable.visibleRuntime = true;
+        variable.enabled = true;
+        variable.createdAt = now;
+        variable.apply(settings, now);
+        return variable;
+    }
+
+    /** Applies the given settings, checking VAR-1 and that sensitive stays sensitive. */
+    public void apply(Settings settings, Instant now) {
+        if (Boolean.FALSE.equals(settings.sensitive()) && sensitive) {
+            throw new DomainException("VAR-2", 409, "sensitive-is-permanent", "A sensitive variable cannot be made non-sensitive; delete and recreate it.");
+        }
+        boolean newJson = settings.json() != null ? settings.json() : json;
+        String newValue = settings.value() != null ? settings.value() : value;
+        requireValidValue(newValue, newJson);
+        value = newValue;
+        json = newJson;
+        sensitive = settings.sensitive() != null ? settings.sensitive() : sensitive;
+        inheritable = settings.inheritable() != null ? settings.inheritable() : inheritable;
+        visibleBuild = settings.visibleBuild() != null ? settings.visibleBuild() : visibleBuild;
+        visibleRuntime = settings.visibleRuntime() != null ? settings.visibleRuntime() : visibleRuntime;
+        enabled = settings.enabled() != null ? settings.enabled() : enabled;
+        updatedAt = now;
+    }
+
+    /** VAR-1: JSON values parse and are at most 4 KiB; others at most 64 KiB. The value is never echoed. */
+    private static void requireValidValue(String value, boolean json) {
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (json) {
+            if (bytes > MAX_JSON_BYTES) {
+                throw new DomainException("VAR-1", 400, "invalid-variable-value", "A JSON value is at most 4 KiB; this one has " + bytes + " bytes.");
+            }
+            try {
+                JSON.readTree(value);
+            } catch (JsonProcessingException e) {
+                throw new DomainException("VAR-1", 400, "invalid-variable-value", "The value is not valid JSON (json: true).");
+            }
+        } else if (bytes > MAX_VALUE_BYTES) {
+            throw new DomainException("VAR-1", 400, "invalid-variable-value", "A value is at most 64 KiB; this one has " + bytes + " bytes.");
+        }
+    }
+
+    /** Project, environment ({@code ""} for project level) and name. */
+    @Embeddable
+    public record Key(@Column(name = "project_id") String projectId, @Column(name = "environment_id") String environmentId,
+            @Column(name = "name") String name) implements Serializable {
+    }
+
+    public String projectId() {
+        return key.projectId();
+    }
+
+    /** Null for a project variable. */
+    public String environmentId() {
+        return PROJECT_LEVEL.equals(key.environmentId()) ? null : key.environmentId();
+    }
+
+    public String name() {
+        return key.name();
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean sensitive() {
+        return sensitive;
+    }
+
+    public boolean inheritable() {
+        return inheritable;
+    }
+
+    public boolean visibleBuild() {
+        return visibleBuild;
+    }
+
+    public boolean visibleRuntime() {
+        return visibleRuntime;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}
