@@ -53,7 +53,7 @@ public final class EventCatalog {
     public static final EventType<DeploymentRequested> DEPLOYMENT_REQUESTED = new EventType<>(
             "dev.slipway.environment.deployment-requested.v1", Producer.ENVIRONMENT_SERVICE, DeploymentRequested.class, List.of());
     public static final EventType<GitOperationRequested> GIT_OPERATION_REQUESTED = new EventType<>(
-            "dev.slipway.git-operation.requested.v1", Producer.ENVIRONMENT_SERVICE, GitOperationRequested.class, List.of());
+            "dev.slipway.git-operation.requested.v1", Producer.ENVIRONMENT_SERVICE, GitOperationRequested.class, List.of(GATEWAY));
     public static final EventType<GitOperationCompleted> GIT_OPERATION_COMPLETED = new EventType<>(
             "dev.slipway.git-operation.completed.v1", Producer.SSH_GATEWAY_GIT, GitOperationCompleted.class, List.of(ENVIRONMENT));
     public static final EventType<GitOperationFailed> GIT_OPERATION_FAILED = new EventType<>(
