@@ -4,6 +4,7 @@ import dev.slipway.environment.config.EnvironmentsConfig;
 import dev.slipway.environment.domain.Activity;
 import dev.slipway.environment.domain.EnvironmentStatus;
 import dev.slipway.environment.domain.EnvironmentType;
+import dev.slipway.environment.service.DeploymentTracking;
 import dev.slipway.environment.service.EnvironmentService;
 import dev.slipway.environment.service.VariableService;
 import dev.slipway.events.ProjectRole;
@@ -51,9 +52,11 @@ public class EnvironmentResource {
     private final Caller caller;
     private final EnvironmentsConfig config;
     private final VariableService variables;
+    private final DeploymentTracking deployments;
 
     public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config,
-            VariableService variables) {
+            VariableService variables, DeploymentTracking deployments) {
+        this.deployments = deployments;
         this.environments = environments;
         this.authorization = authorization;
         this.caller = caller;
@@ -66,7 +69,9 @@ public class EnvironmentResource {
         String adminPath = variables.effective(environment.projectId(), environment.id()).stream()
                 .filter(e -> e.variable().name().equals("ADMIN_URL") && !e.variable().sensitive())
                 .map(e -> e.variable().value()).findFirst().orElse(null);
-        return EnvironmentView.of(environment, config, List.of(), adminPath);
+        List<EnvironmentView.Node> nodes = deployments.nodesOf(environment).stream()
+                .map(node -> new EnvironmentView.Node(node.node(), node.releaseId(), node.releaseCommit(), node.health())).toList();
+        return EnvironmentView.of(environment, config, nodes, adminPath);
     }
 
     @GET

@@ -150,10 +150,8 @@ public class Environment {
     public void deactivate(Instant now) {
         requireIntegration("deactivate");
         requireNotMaster("deactivated");
-        if (status == EnvironmentStatus.DIRTY) {
-            throw operationInProgress();
-        }
-        if (status != EnvironmentStatus.ACTIVE) {
+        requireIdle();
+        if (!isActive()) {
             throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be deactivated");
         }
         changeStatus(EnvironmentStatus.INACTIVE, now);
@@ -198,10 +196,8 @@ public class Environment {
     /** ENV-4 sync of data only, and redeploy: need an active environment and no operation under way. */
     public void requireDeployable(String operation) {
         requireIntegration(operation);
-        if (status == EnvironmentStatus.DIRTY) {
-            throw operationInProgress();
-        }
-        if (status != EnvironmentStatus.ACTIVE) {
+        requireIdle();
+        if (!isActive()) {
             throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + pastTense(operation) + ".");
         }
     }
@@ -209,7 +205,7 @@ public class Environment {
     private void startGitOperation(String operation, UUID activityId, Instant now) {
         requireDeployable(operation);
         pendingActivityId = activityId;
-        changeStatus(EnvironmentStatus.DIRTY, now);
+        settleStatus(now);
     }
 
     /** The git host finished the operation {@code activityId}; the branch's head is now {@code head}. */
@@ -219,11 +215,53 @@ public class Environment {
         }
         if (activityId.equals(pendingActivityId)) {
             pendingActivityId = null;
-            if (status == EnvironmentStatus.DIRTY) {
-                changeStatus(EnvironmentStatus.ACTIVE, now);
-            }
         }
+        settleStatus(now);
+    }
+
+    /** ENV-8: deployment-service started a deployment here. */
+    public void deploymentStarted(String deploymentId, Instant now) {
+        latestDeploymentId = deploymentId;
+        latestDeploymentState = "RUNNING";
+        settleStatus(now);
+    }
+
+    /** ENV-8: a deployment ended; on success {@code commit} is what now runs. Reports of older deployments change nothing. */
+    public void deploymentFinished(String deploymentId, boolean succeeded, String commit, Instant now) {
+        if (latestDeploymentId != null && !latestDeploymentId.equals(deploymentId) && "RUNNING".equals(latestDeploymentState)) {
+            return;
+        }
+        latestDeploymentId = deploymentId;
+        latestDeploymentState = succeeded ? "SUCCEEDED" : "FAILED";
+        if (succeeded && commit != null) {
+            deployedCommit = commit;
+        }
+        settleStatus(now);
+    }
+
+    /** GO_LIVE: Production answers on its live domains (ENV-7). */
+    public void goLive(java.util.List<String> domains, Instant now) {
+        if (type != EnvironmentType.PRODUCTION) {
+            throw new DomainException("TKT-2", 422, "production-only", "GO_LIVE applies to Production only.");
+        }
+        liveDomains = String.join(",", domains);
         updatedAt = now;
+    }
+
+    /** CFG-3: a DEPLOYMENT_SETTINGS ticket approved this configuration digest. */
+    public void approveConfigDigest(String digest, Instant now) {
+        approvedConfigDigest = digest;
+        updatedAt = now;
+    }
+
+    /** ENV-8: an active environment is DIRTY while a git operation or a deployment is under way. */
+    private void settleStatus(Instant now) {
+        if (isActive()) {
+            boolean busy = pendingActivityId != null || "RUNNING".equals(latestDeploymentState);
+            changeStatus(busy ? EnvironmentStatus.DIRTY : EnvironmentStatus.ACTIVE, now);
+        } else {
+            updatedAt = now;
+        }
     }
 
     /** The branch moved (a push or a merge into it). */

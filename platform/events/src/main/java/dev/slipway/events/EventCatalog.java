@@ -1,7 +1,9 @@
 package dev.slipway.events;
 
+import dev.slipway.events.deployment.DeploymentStatusChanged;
 import dev.slipway.events.environment.DeploymentRequested;
 import dev.slipway.events.environment.EnvironmentChanged;
+import dev.slipway.events.environment.TicketFulfilled;
 import dev.slipway.events.git.GitOperationCompleted;
 import dev.slipway.events.git.GitOperationFailed;
 import dev.slipway.events.git.GitOperationRequested;
@@ -13,6 +15,7 @@ import dev.slipway.events.project.MemberRoleChanged;
 import dev.slipway.events.project.ProjectCreated;
 import dev.slipway.events.project.ProjectDeleted;
 import dev.slipway.events.project.ProjectUpdated;
+import dev.slipway.events.ticket.TicketApproved;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,10 +64,22 @@ public final class EventCatalog {
     public static final EventType<RefUpdated> REF_UPDATED = new EventType<>(
             "dev.slipway.ref.updated.v1", Producer.SSH_GATEWAY_GIT, RefUpdated.class, List.of(ENVIRONMENT));
 
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_STARTED = new EventType<>(
+            "dev.slipway.deployment.started.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_SUCCEEDED = new EventType<>(
+            "dev.slipway.deployment.succeeded.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_FAILED = new EventType<>(
+            "dev.slipway.deployment.failed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+    public static final EventType<TicketApproved> TICKET_APPROVED = new EventType<>(
+            "dev.slipway.ticket.approved.v1", Producer.TICKET_SERVICE, TicketApproved.class, List.of(ENVIRONMENT));
+    public static final EventType<TicketFulfilled> ENVIRONMENT_TICKET_FULFILLED = new EventType<>(
+            "dev.slipway.environment.ticket-fulfilled.v1", Producer.ENVIRONMENT_SERVICE, TicketFulfilled.class, List.of());
+
     public static final List<EventType<?>> ALL = List.of(
             PROJECT_CREATED, PROJECT_UPDATED, PROJECT_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED,
             ENVIRONMENT_CREATED, ENVIRONMENT_ACTIVATED, ENVIRONMENT_DEACTIVATED, ENVIRONMENT_DELETED, DEPLOYMENT_REQUESTED,
-            GIT_OPERATION_REQUESTED, GIT_OPERATION_COMPLETED, GIT_OPERATION_FAILED, REF_UPDATED, REPOSITORY_CREATED);
+            GIT_OPERATION_REQUESTED, GIT_OPERATION_COMPLETED, GIT_OPERATION_FAILED, REF_UPDATED, REPOSITORY_CREATED,
+            DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, TICKET_APPROVED, ENVIRONMENT_TICKET_FULFILLED);
 
     private EventCatalog() {
     }

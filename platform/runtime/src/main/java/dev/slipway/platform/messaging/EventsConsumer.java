@@ -8,19 +8,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code slipway.git} in the services that consume it (build property
- * {@code slipway.consume.git=true}) and hands each record to the {@link EventDispatcher}.
- * Blocking and ordered, so one partition's events apply one after another.
+ * Reads the topics a service consumes (one channel, {@code mp.messaging.incoming.slipway-events.topics})
+ * in services that set the build property {@code slipway.consume.events=true}, and hands each record
+ * to the {@link EventDispatcher}. Blocking and ordered, so one partition's events apply one after
+ * another and one project's events keep their order (EVT-1).
  */
 @ApplicationScoped
-@IfBuildProperty(name = "slipway.consume.git", stringValue = "true")
-public class GitEventsConsumer {
+@IfBuildProperty(name = "slipway.consume.events", stringValue = "true")
+public class EventsConsumer {
 
-    public static final String CHANNEL = "slipway-git";
+    public static final String CHANNEL = "slipway-events";
 
     private final EventDispatcher dispatcher;
 
-    public GitEventsConsumer(EventDispatcher dispatcher) {
+    public EventsConsumer(EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 

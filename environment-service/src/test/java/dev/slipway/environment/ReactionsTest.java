@@ -1,0 +1,122 @@
+package dev.slipway.environment;
+
+import static dev.slipway.environment.Api.createProject;
+import static dev.slipway.environment.Api.env;
+import static dev.slipway.environment.Api.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.slipway.events.Topics;
+import dev.slipway.testing.KafkaProbe;
+import dev.slipway.testing.SlipwayTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reacting to the other services (ENV-6, ENV-8, TKT-5): deployment events keep environments current;
+ * approved DEPLOYMENT_SETTINGS and GO_LIVE tickets are applied and answered with the ticket id.
+ * deployment-service and ticket-service are played by the test on the real broker.
+ */
+@QuarkusTest
+@WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class ReactionsTest {
+
+    private static void deployment(String project, String environment, String event, String id, String commit, String nodes) {
+        String data = "{\"deploymentId\":\"" + id + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment
+                + "\",\"commit\":\"" + commit + "\",\"trigger\":\"PUSH\",\"state\":\"X\",\"phase\":\"DEPLOY\",\"nodes\":" + nodes + "}";
+        KafkaProbe.send(Topics.DEPLOYMENTS, project, Map.of("id", UUID.randomUUID().toString(), "type", "dev.slipway.deployment." + event + ".v1",
+                "source", "/slipway/deployment-service"), data);
+    }
+
+    private static void approved(String project, String ticketId, String json) {
+        approved(project, UUID.randomUUID().toString(), ticketId, json);
+    }
+
+    private static void approved(String project, String eventId, String ticketId, String json) {
+        KafkaProbe.send(Topics.TICKETS, project, Map.of("id", eventId, "type", "dev.slipway.ticket.approved.v1", "source", "/slipway/ticket-service"),
+                "{\"ticketId\":\"" + ticketId + "\",\"projectId\":\"" + project + "\",\"approvedBy\":\"sam\"," + json + "}");
+    }
+
+    private static ConsumerRecord<String, String> awaitFulfilment(KafkaProbe probe, String ticketId) {
+        return probe.await(record -> "dev.slipway.environment.ticket-fulfilled.v1".equals(KafkaProbe.header(record, "ce_type"))
+                && record.value().contains("\"ticketId\":\"" + ticketId + "\""), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void deploymentEventsKeepStatusDeployedCommitAndNodesCurrent() {
+        String project = createProject("alice");
+        deployment(project, "production", "started", "d1", "aaa", "[]");
+        Api.awaitStatus("alice", project, "production", "DIRTY");
+        get("alice", env(project, "production")).body("latestDeployment.id", equalTo("d1")).body("latestDeployment.state", equalTo("RUNNING"));
+        deployment(project, "production", "succeeded", "d1", "aaa",
+                "[{\"node\":1,\"releaseId\":\"r1\",\"commit\":\"aaa\",\"health\":\"HEALTHY\"},{\"node\":2,\"releaseId\":\"r1\",\"commit\":\"aaa\",\"health\":\"HEALTHY\"},"
+                        + "{\"node\":3,\"releaseId\":\"r1\",\"commit\":\"aaa\",\"health\":\"HEALTHY\"}]");
+        Api.awaitStatus("alice", project, "production", "ACTIVE");
+        get("alice", env(project, "production")).body("deployedCommit", equalTo("aaa"))
+                .body("latestDeployment.state", equalTo("SUCCEEDED"))
+                .body("nodes", hasSize(3)).body("nodes[2].release", equalTo("r1")).body("nodes[2].health", equalTo("HEALTHY"));
+
+        deployment(project, "production", "started", "d2", "bbb", "[]");
+        deployment(project, "production", "failed", "d2", "bbb",
+                "[{\"node\":1,\"releaseId\":\"r2\",\"commit\":\"bbb\",\"health\":\"HEALTHY\"},{\"node\":2,\"releaseId\":\"r1\",\"commit\":\"aaa\",\"health\":\"UNHEALTHY\"}]");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                get("alice", env(project, "production")).body("latestDeployment.state", equalTo("FAILED")));
+        get("alice", env(project, "production")).body("status", equalTo("ACTIVE")).body("deployedCommit", equalTo("aaa"))
+                .body("nodes[0].release", equalTo("r2")).body("nodes[1].health", equalTo("UNHEALTHY"));
+    }
+
+    @Test
+    void approvedDeploymentSettingsTicketWritesStagingSettingsAndAnswersWithTheTicketId() {
+        String project = createProject("alice");
+        String ticket = UUID.randomUUID().toString();
+        String digest = "a".repeat(64);
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approved(project, ticket, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"approveConfigDigest\":\"" + digest + "\","
+                    + "\"variables\":[{\"action\":\"SET\",\"name\":\"env:MODE\",\"value\":\"production-like\"}]");
+            ConsumerRecord<String, String> answer = awaitFulfilment(probe, ticket);
+            assertThat(answer.value()).contains("\"success\":true").contains("env:MODE");
+        }
+        get("alice", env(project, "staging") + "/variables/env:MODE").statusCode(200).body("value", equalTo("production-like"));
+    }
+
+    @Test
+    void aTicketThatCannotApplyChangesNothingAndSaysWhy() {
+        String project = createProject("alice");
+        String ticket = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approved(project, ticket, "\"environmentId\":\"production\",\"type\":\"DEPLOYMENT_SETTINGS\",\"variables\":["
+                    + "{\"action\":\"SET\",\"name\":\"GOOD\",\"value\":\"1\"},{\"action\":\"SET\",\"name\":\"bad name\",\"value\":\"1\"}]");
+            assertThat(awaitFulfilment(probe, ticket).value()).contains("\"success\":false").contains("variable name");
+        }
+        get("alice", env(project, "production") + "/variables").body("items", hasSize(0));
+    }
+
+    @Test
+    void approvedGoLiveSetsProductionDomainsOnceEvenWhenRedelivered() {
+        String project = createProject("alice");
+        String ticket = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String body = "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\",\"www.shop.example.com\"]";
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approved(project, eventId, ticket, body);
+            approved(project, eventId, ticket, body);
+            awaitFulfilment(probe, ticket);
+            // A later ticket of the same project proves the repeat was handled before it.
+            String later = UUID.randomUUID().toString();
+            approved(project, later, "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\"]");
+            awaitFulfilment(probe, later);
+            assertThat(probe.seen()).filteredOn(record -> record.value().contains("\"ticketId\":\"" + ticket + "\"")).hasSize(1);
+        }
+        get("alice", env(project, "production")).body("urls.store", equalTo("https://shop.example.com/"))
+                .body("liveDomains", Matchers.hasItem("shop.example.com"));
+    }
+}

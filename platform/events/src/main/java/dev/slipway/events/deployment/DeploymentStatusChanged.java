@@ -1,0 +1,17 @@
+package dev.slipway.events.deployment;
+
+import java.util.List;
+
+/**
+ * A deployment started, succeeded or failed (DEP-3); the event type says which. {@code nodes}
+ * lists each node's release and health after the change (ENV-6); {@code detail} says why a
+ * deployment failed (phase, node, exit code, DEP-2). {@code ticketId} is set for TICKET deployments
+ * (TKT-5).
+ */
+public record DeploymentStatusChanged(String deploymentId, String projectId, String environmentId, String commit, String trigger,
+        String state, String phase, List<NodeRelease> nodes, String detail, String ticketId) {
+
+    /** One node's current release (ENV-6). */
+    public record NodeRelease(int node, String releaseId, String commit, String health) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.slipway.events.ticket;
+
+import java.util.List;
+
+/**
+ * Support approved a ticket (TKT-3); the service that owns the change fulfils it (TKT-5).
+ * Only the fields of the ticket's type are set:
+ *
+ * <ul>
+ *   <li>DEPLOYMENT_SETTINGS: {@code variables} (changes) and/or {@code approveConfigDigest} (CFG-3);</li>
+ *   <li>GO_LIVE: {@code domains};</li>
+ *   <li>DEPLOY: {@code commit}, {@code includeData};</li>
+ *   <li>ADD_SSH_KEY: {@code publicKey}, {@code title}, {@code expiresAt}.</li>
+ * </ul>
+ *
+ * Sensitive variable values never travel in events (SEC-3): a change of a sensitive variable
+ * carries no value here.
+ */
+public record TicketApproved(String ticketId, String projectId, String environmentId, String type, String approvedBy,
+        List<VariableChange> variables, String approveConfigDigest, List<String> domains, String commit, Boolean includeData,
+        String publicKey, String title, String expiresAt) {
+
+    /** A variable to set or delete on the ticket's environment. */
+    public record VariableChange(String action, String name, String value, Boolean json, Boolean sensitive, Boolean inheritable,
+            Boolean visibleBuild, Boolean visibleRuntime, Boolean enabled) {
+    }
+}
