@@ -123,7 +123,8 @@ class ProjectCreationTest {
 
     @Test
     void servesOpenApiHealthAndMetrics() {
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/projects"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/projects"))
+                .body(containsString("urn:slipway:problem:active-environment-limit")).body(containsString("\"412\""));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("slipway_outbox_published"));

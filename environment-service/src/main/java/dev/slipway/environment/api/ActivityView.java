@@ -5,8 +5,10 @@ import dev.slipway.environment.domain.ActivityResult;
 import dev.slipway.environment.domain.ActivityState;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** API-3: a long operation and how it went. */
+@Schema(name = "Activity", example = "{\"id\":\"0f7d675e-f6e9-4b9b-b397-18c25a7e221f\",\"projectId\":\"shop\",\"environmentId\":\"feature-checkout\",\"type\":\"environment.branch\",\"state\":\"IN_PROGRESS\",\"result\":null,\"createdBy\":\"alice\",\"createdAt\":\"2026-11-26T15:00:00Z\",\"startedAt\":\"2026-11-26T15:00:00Z\",\"completedAt\":null,\"log\":\"2026-11-26T15:00:00Z environment.branch requested by alice\\n\"}")
 public record ActivityView(UUID id, String projectId, String environmentId, String type, ActivityState state, ActivityResult result,
         String createdBy, Instant createdAt, Instant startedAt, Instant completedAt, String log) {
 

@@ -7,8 +7,10 @@ import dev.slipway.environment.domain.EnvironmentType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An environment as the API shows it (ENV-6, ENV-7, ENV-8). */
+@Schema(name = "Environment", example = "{\"id\":\"production\",\"projectId\":\"shop\",\"title\":\"Production\",\"type\":\"PRODUCTION\",\"status\":\"ACTIVE\",\"parent\":null,\"branch\":\"master\",\"headCommit\":\"9fceb02\",\"deployedCommit\":\"9fceb02\",\"latestDeployment\":{\"id\":\"d-42\",\"state\":\"SUCCEEDED\"},\"hardware\":{\"kind\":\"dedicated\",\"nodes\":3},\"nodes\":[{\"node\":1,\"release\":\"r-42\",\"commit\":\"9fceb02\",\"health\":\"HEALTHY\"}],\"urls\":{\"store\":\"https://shop.eu-3.magento.cloud/\",\"admin\":\"https://shop.eu-3.magento.cloud/admin\",\"git\":\"ssh://git@ssh.eu-3.magento.cloud:2222/shop-production.git\",\"ssh\":\"ssh://shop-production@ssh.eu-3.magento.cloud:2222\"},\"liveDomains\":[],\"createdAt\":\"2026-11-26T15:00:00Z\",\"updatedAt\":\"2026-11-26T15:00:00Z\"}")
 public record EnvironmentView(String id, String projectId, String title, EnvironmentType type, EnvironmentStatus status,
         String parent, String branch, String headCommit, String deployedCommit, LatestDeployment latestDeployment,
         Hardware hardware, List<Node> nodes, Urls urls, List<String> liveDomains, Instant createdAt, Instant updatedAt) {

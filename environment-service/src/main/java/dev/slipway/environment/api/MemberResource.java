@@ -63,6 +63,7 @@ public class MemberResource {
     }
 
     /** A member. */
+    @Schema(name = "Member", example = "{\"userId\":\"bob\",\"role\":\"contributor\",\"updatedAt\":\"2026-11-26T15:00:00Z\"}")
     public record MemberView(String userId, ProjectRole role, Instant updatedAt) {
         static MemberView of(ProjectMember member) {
             return new MemberView(member.key.userId(), member.role, member.updatedAt);

@@ -6,8 +6,10 @@ import dev.slipway.environment.domain.EnvironmentType;
 import dev.slipway.environment.domain.Project;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the API shows it. */
+@Schema(name = "Project", example = "{\"id\":\"shop\",\"title\":\"My shop\",\"activeEnvironmentLimit\":8,\"createdBy\":\"alice\",\"createdAt\":\"2026-11-26T15:00:00Z\",\"environments\":[{\"id\":\"master\",\"title\":\"Master\",\"type\":\"INTEGRATION\",\"status\":\"ACTIVE\",\"branch\":\"master\",\"parent\":null}]}")
 public record ProjectView(String id, String title, int activeEnvironmentLimit, String createdBy, Instant createdAt,
         List<EnvironmentSummary> environments) {
 

@@ -36,6 +36,7 @@ public final class VariableViews {
     }
 
     /** A variable; {@code value} is null when sensitive. */
+    @Schema(name = "Variable", example = "{\"name\":\"env:STRIPE_KEY\",\"value\":null,\"json\":false,\"sensitive\":true,\"inheritable\":true,\"visibleBuild\":true,\"visibleRuntime\":true,\"enabled\":true,\"level\":\"environment\",\"environmentId\":\"master\",\"createdAt\":\"2026-11-26T15:00:00Z\",\"updatedAt\":\"2026-11-26T15:00:00Z\"}")
     public record View(String name, String value, boolean json, boolean sensitive, boolean inheritable, boolean visibleBuild,
             boolean visibleRuntime, boolean enabled, String level, String environmentId, Instant createdAt, Instant updatedAt) {
 
@@ -47,6 +48,7 @@ public final class VariableViews {
     }
 
     /** VAR-3: an effective variable, whether it is inherited and from where ("project" or an environment id). */
+    @Schema(name = "EffectiveVariable", example = "{\"name\":\"SHARED\",\"value\":\"p\",\"json\":false,\"sensitive\":false,\"visibleBuild\":true,\"visibleRuntime\":true,\"inherited\":true,\"source\":\"project\"}")
     public record EffectiveView(String name, String value, boolean json, boolean sensitive, boolean visibleBuild, boolean visibleRuntime,
             boolean inherited, String source) {
 

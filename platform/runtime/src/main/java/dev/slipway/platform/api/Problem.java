@@ -2,6 +2,7 @@ package dev.slipway.platform.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem details body (API-2). {@code type} is a stable URN per kind of problem
@@ -9,6 +10,7 @@ import java.util.List;
  * input field; {@code correlationId} appears on server errors and in the matching log line.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details (API-2)", example = "{\"type\":\"urn:slipway:problem:active-environment-limit\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Project shop already has 8 active Integration environments, its limit (activeEnvironmentLimit 8); deactivate one first or raise the limit.\",\"instance\":\"/api/v1/projects/shop/environments/master/branch\"}")
 public record Problem(String type, String title, int status, String detail, String instance,
         List<Violation> violations, String correlationId) {
 
