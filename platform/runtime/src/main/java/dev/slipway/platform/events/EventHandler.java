@@ -12,4 +12,19 @@ public interface EventHandler<T> {
     EventType<T> eventType();
 
     void handle(ReceivedEvent<T> event);
+
+    /** A handler from a function, for CDI producer methods: one line per event a service applies. */
+    static <T> EventHandler<T> of(EventType<T> type, java.util.function.Consumer<ReceivedEvent<T>> action) {
+        return new EventHandler<>() {
+            @Override
+            public EventType<T> eventType() {
+                return type;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<T> event) {
+                action.accept(event);
+            }
+        };
+    }
 }

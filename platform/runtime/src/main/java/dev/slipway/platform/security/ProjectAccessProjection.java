@@ -1,7 +1,6 @@
 package dev.slipway.platform.security;
 
 import dev.slipway.events.EventCatalog;
-import dev.slipway.events.EventType;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.project.MemberAdded;
 import dev.slipway.events.project.MemberRemoved;
@@ -9,120 +8,54 @@ import dev.slipway.events.project.MemberRoleChanged;
 import dev.slipway.events.project.ProjectCreated;
 import dev.slipway.events.project.ProjectDeleted;
 import dev.slipway.platform.events.EventHandler;
-import dev.slipway.platform.events.ReceivedEvent;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Keeps {@code project_access} in step with environment-service's membership events (ENV-9), so
  * every service authorizes from its own copy (SEC-1). Off in environment-service, which owns the
  * table and sets {@code slipway.access.owner=true}.
  */
-public final class ProjectAccessProjection {
+@ApplicationScoped
+public class ProjectAccessProjection {
 
     private static final String OWNER = "slipway.access.owner";
 
-    private ProjectAccessProjection() {
-    }
-
     /** The creator is the project's first admin (ENV-9). */
-    @ApplicationScoped
+    @Produces
+    @Singleton
     @UnlessBuildProperty(name = OWNER, stringValue = "true", enableIfMissing = true)
-    public static class OnProjectCreated implements EventHandler<ProjectCreated> {
-        private final ProjectAccessStore store;
-
-        public OnProjectCreated(ProjectAccessStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public EventType<ProjectCreated> eventType() {
-            return EventCatalog.PROJECT_CREATED;
-        }
-
-        @Override
-        public void handle(ReceivedEvent<ProjectCreated> event) {
-            store.grant(event.data().projectId(), event.data().createdBy(), ProjectRole.ADMIN);
-        }
+    EventHandler<ProjectCreated> onProjectCreated(ProjectAccessStore store) {
+        return EventHandler.of(EventCatalog.PROJECT_CREATED, e -> store.grant(e.data().projectId(), e.data().createdBy(), ProjectRole.ADMIN));
     }
 
-    @ApplicationScoped
+    @Produces
+    @Singleton
     @UnlessBuildProperty(name = OWNER, stringValue = "true", enableIfMissing = true)
-    public static class OnMemberAdded implements EventHandler<MemberAdded> {
-        private final ProjectAccessStore store;
-
-        public OnMemberAdded(ProjectAccessStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public EventType<MemberAdded> eventType() {
-            return EventCatalog.MEMBER_ADDED;
-        }
-
-        @Override
-        public void handle(ReceivedEvent<MemberAdded> event) {
-            store.grant(event.data().projectId(), event.data().userId(), event.data().role());
-        }
+    EventHandler<MemberAdded> onMemberAdded(ProjectAccessStore store) {
+        return EventHandler.of(EventCatalog.MEMBER_ADDED, e -> store.grant(e.data().projectId(), e.data().userId(), e.data().role()));
     }
 
-    @ApplicationScoped
+    @Produces
+    @Singleton
     @UnlessBuildProperty(name = OWNER, stringValue = "true", enableIfMissing = true)
-    public static class OnMemberRoleChanged implements EventHandler<MemberRoleChanged> {
-        private final ProjectAccessStore store;
-
-        public OnMemberRoleChanged(ProjectAccessStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public EventType<MemberRoleChanged> eventType() {
-            return EventCatalog.MEMBER_ROLE_CHANGED;
-        }
-
-        @Override
-        public void handle(ReceivedEvent<MemberRoleChanged> event) {
-            store.grant(event.data().projectId(), event.data().userId(), event.data().role());
-        }
+    EventHandler<MemberRoleChanged> onMemberRoleChanged(ProjectAccessStore store) {
+        return EventHandler.of(EventCatalog.MEMBER_ROLE_CHANGED, e -> store.grant(e.data().projectId(), e.data().userId(), e.data().role()));
     }
 
-    @ApplicationScoped
+    @Produces
+    @Singleton
     @UnlessBuildProperty(name = OWNER, stringValue = "true", enableIfMissing = true)
-    public static class OnMemberRemoved implements EventHandler<MemberRemoved> {
-        private final ProjectAccessStore store;
-
-        public OnMemberRemoved(ProjectAccessStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public EventType<MemberRemoved> eventType() {
-            return EventCatalog.MEMBER_REMOVED;
-        }
-
-        @Override
-        public void handle(ReceivedEvent<MemberRemoved> event) {
-            store.revoke(event.data().projectId(), event.data().userId());
-        }
+    EventHandler<MemberRemoved> onMemberRemoved(ProjectAccessStore store) {
+        return EventHandler.of(EventCatalog.MEMBER_REMOVED, e -> store.revoke(e.data().projectId(), e.data().userId()));
     }
 
-    @ApplicationScoped
+    @Produces
+    @Singleton
     @UnlessBuildProperty(name = OWNER, stringValue = "true", enableIfMissing = true)
-    public static class OnProjectDeleted implements EventHandler<ProjectDeleted> {
-        private final ProjectAccessStore store;
-
-        public OnProjectDeleted(ProjectAccessStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public EventType<ProjectDeleted> eventType() {
-            return EventCatalog.PROJECT_DELETED;
-        }
-
-        @Override
-        public void handle(ReceivedEvent<ProjectDeleted> event) {
-            store.forgetProject(event.data().projectId());
-        }
+    EventHandler<ProjectDeleted> onProjectDeleted(ProjectAccessStore store) {
+        return EventHandler.of(EventCatalog.PROJECT_DELETED, e -> store.forgetProject(e.data().projectId()));
     }
 }
