@@ -1,7 +1,5 @@
 package dev.slipway.environment.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.environment.service.MemberService;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.Cursors;
@@ -51,15 +49,12 @@ public class MemberResource {
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final IdempotentRequests idempotency;
-    private final ObjectMapper objectMapper;
 
-    public MemberResource(MemberService members, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency,
-            ObjectMapper objectMapper) {
+    public MemberResource(MemberService members, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency) {
         this.members = members;
         this.authorization = authorization;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.objectMapper = objectMapper;
     }
 
     /** A member. */
@@ -109,7 +104,7 @@ public class MemberResource {
     public Response add(@PathParam("projectId") String projectId, @Valid @NotNull AddMember request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return idempotency.execute(caller.userId(), idempotencyKey, "POST " + uri.getPath() + " " + json(request), () -> {
+        return idempotency.execute(caller.userId(), idempotencyKey, uri.getPath(), request, () -> {
             ProjectMember member = members.add(projectId, request.userId(), request.role(), caller.userId());
             return Response.created(uri.getAbsolutePathBuilder().path(member.key.userId()).build())
                     .header("ETag", ETags.of(member.version)).entity(MemberView.of(member)).build();
@@ -145,11 +140,4 @@ public class MemberResource {
         return Response.noContent().build();
     }
 
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -46,15 +46,12 @@ public class ProjectResource {
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final IdempotentRequests idempotency;
-    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
-    public ProjectResource(ProjectService projects, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency,
-            com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+    public ProjectResource(ProjectService projects, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency) {
         this.projects = projects;
         this.authorization = authorization;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -70,7 +67,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateProjectRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return idempotency.execute(caller.userId(), idempotencyKey, "POST " + uri.getPath() + " " + json(request), () -> {
+        return idempotency.execute(caller.userId(), idempotencyKey, uri.getPath(), request, () -> {
             Project.Created created = projects.create(new ProjectId(request.id()), request.title(), request.activeEnvironmentLimit(), caller.userId());
             return Response.created(uri.getAbsolutePathBuilder().path(created.project().id()).build())
                     .header("ETag", ETags.of(created.project().version())).entity(ProjectView.of(created)).build();
@@ -126,13 +123,6 @@ public class ProjectResource {
         return Response.noContent().build();
     }
 
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @GET
     @Path("/{projectId}")

@@ -1,7 +1,5 @@
 package dev.slipway.environment.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.environment.domain.Variable;
 import dev.slipway.environment.service.VariableService;
 import dev.slipway.events.ProjectRole;
@@ -51,15 +49,12 @@ public class VariableResource {
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final IdempotentRequests idempotency;
-    private final ObjectMapper objectMapper;
 
-    public VariableResource(VariableService variables, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency,
-            ObjectMapper objectMapper) {
+    public VariableResource(VariableService variables, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency) {
         this.variables = variables;
         this.authorization = authorization;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.objectMapper = objectMapper;
     }
 
     @GET
@@ -193,7 +188,7 @@ public class VariableResource {
 
     private Response create(String projectId, String environmentId, VariableViews.Create request, String key, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return idempotency.execute(caller.userId(), key, "POST " + uri.getPath() + " " + json(request), () -> {
+        return idempotency.execute(caller.userId(), key, uri.getPath(), request, () -> {
             Variable variable = variables.create(projectId, environmentId, request.name(), request.settings(), caller.userId());
             return Response.created(uri.getAbsolutePathBuilder().path(variable.name()).build())
                     .header("ETag", ETags.of(variable.version())).entity(VariableViews.View.of(variable)).build();
@@ -212,11 +207,4 @@ public class VariableResource {
         return Response.noContent().build();
     }
 
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -38,11 +38,11 @@ public class IdempotentRequests {
     }
 
     /**
-     * Runs {@code action} unless {@code key} was used before by {@code userId}; {@code request}
-     * identifies the call (method, path and body) to detect a key reused for something else.
+     * Runs {@code action} unless {@code key} was used before by {@code userId}; the path and body
+     * identify the call, to detect a key reused for something else.
      */
     @Transactional
-    public Response execute(String userId, String key, String request, Supplier<Response> action) {
+    public Response execute(String userId, String key, String path, Object body, Supplier<Response> action) {
         if (key == null || key.isBlank()) {
             return action.get();
         }
@@ -53,7 +53,7 @@ public class IdempotentRequests {
         // Serializes concurrent repeats of one key; released at commit.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:lock))")
                 .setParameter("lock", userId.length() + ":" + userId + key).getSingleResult();
-        String fingerprint = sha256(request);
+        String fingerprint = sha256("POST " + path + " " + toJson(body));
         List<?> found = entityManager.createNativeQuery(
                         "SELECT fingerprint, status, location, body FROM idempotency_record WHERE user_id = :user AND idem_key = :key AND created_at > :since")
                 .setParameter("user", userId).setParameter("key", key).setParameter("since", Instant.now().minus(KEPT))
