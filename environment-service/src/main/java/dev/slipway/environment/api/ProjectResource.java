@@ -1,5 +1,6 @@
 package dev.slipway.environment.api;
 
+import java.time.Instant;
 import dev.slipway.environment.domain.ProjectId;
 import dev.slipway.environment.service.ProjectService;
 import dev.slipway.environment.domain.Project;
@@ -86,7 +87,7 @@ public class ProjectResource {
     }
 
     /** A project in a list. */
-    public record ProjectSummary(String id, String title, int activeEnvironmentLimit, String createdBy, java.time.Instant createdAt) {
+    public record ProjectSummary(String id, String title, int activeEnvironmentLimit, String createdBy, Instant createdAt) {
         static ProjectSummary of(Project project) {
             return new ProjectSummary(project.id(), project.title(), project.activeEnvironmentLimit(), project.createdBy(), project.createdAt());
         }

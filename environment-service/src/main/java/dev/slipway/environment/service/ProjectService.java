@@ -1,5 +1,10 @@
 package dev.slipway.environment.service;
 
+import dev.slipway.events.project.ProjectDeleted;
+import dev.slipway.events.project.ProjectUpdated;
+import jakarta.persistence.LockModeType;
+import dev.slipway.platform.api.ETags;
+import dev.slipway.platform.api.ProblemException;
 import dev.slipway.environment.domain.DomainException;
 import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.Project;
@@ -70,11 +75,11 @@ public class ProjectService {
     /** Title and ENV-3 limit; honours If-Match (API-5). */
     @Transactional
     public Project update(String projectId, String title, Integer activeEnvironmentLimit, String ifMatch, String by) {
-        Project project = entityManager.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Project project = entityManager.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
-            throw dev.slipway.platform.api.ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+            throw ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
         }
-        dev.slipway.platform.api.ETags.requireMatch(ifMatch, project.version());
+        ETags.requireMatch(ifMatch, project.version());
         if (title != null) {
             project.rename(title);
         }
@@ -82,7 +87,7 @@ public class ProjectService {
             project.changeActiveEnvironmentLimit(activeEnvironmentLimit);
         }
         events.publish(EventCatalog.PROJECT_UPDATED, projectId, "projects/" + projectId,
-                new dev.slipway.events.project.ProjectUpdated(projectId, project.title(), project.activeEnvironmentLimit(), by));
+                new ProjectUpdated(projectId, project.title(), project.activeEnvironmentLimit(), by));
         entityManager.flush();
         return project;
     }
@@ -90,14 +95,14 @@ public class ProjectService {
     /** Deletes the project with its environments, variables and activities; the others clean up on project.deleted. */
     @Transactional
     public void delete(String projectId, String ifMatch, String by) {
-        Project project = entityManager.find(Project.class, projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Project project = entityManager.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
-            throw dev.slipway.platform.api.ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+            throw ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
         }
-        dev.slipway.platform.api.ETags.requireMatch(ifMatch, project.version());
+        ETags.requireMatch(ifMatch, project.version());
         entityManager.remove(project);
         access.forgetProject(projectId);
-        events.publish(EventCatalog.PROJECT_DELETED, projectId, "projects/" + projectId, new dev.slipway.events.project.ProjectDeleted(projectId, by));
+        events.publish(EventCatalog.PROJECT_DELETED, projectId, "projects/" + projectId, new ProjectDeleted(projectId, by));
     }
 
     @Transactional
