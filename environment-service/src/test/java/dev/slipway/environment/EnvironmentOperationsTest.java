@@ -8,6 +8,7 @@ import static dev.slipway.environment.Api.delete;
 import static dev.slipway.environment.Api.env;
 import static dev.slipway.environment.Api.get;
 import static dev.slipway.environment.Api.post;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,11 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.events.Topics;
 import dev.slipway.testing.KafkaProbe;
 import dev.slipway.testing.SlipwayTestResource;
+import dev.slipway.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,26 @@ class EnvironmentOperationsTest {
         post("alice", env(project, "sleepy") + "/deactivate", null).statusCode(202);
         post("alice", env(project, "sleepy") + "/branch", "{\"name\":\"child\"}")
                 .statusCode(409).body("type", equalTo("urn:slipway:problem:parent-not-active"));
+    }
+
+    @Test
+    void repeatedBranchWithTheSameIdempotencyKeyReturnsTheFirstActivity() {
+        String key = UUID.randomUUID().toString();
+        String first = given().header("Authorization", TestTokens.bearer("alice"))
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"name\":\"once\"}")
+                .when().post(env(project, "master") + "/branch").then().statusCode(202).extract().path("id");
+        String second = given().header("Authorization", TestTokens.bearer("alice"))
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"name\":\"once\"}")
+                .when().post(env(project, "master") + "/branch").then().statusCode(202).extract().path("id");
+        assertThat(second).isEqualTo(first);
+        get("alice", "/api/v1/projects/" + project + "/activities?type=environment.branch").body("items", hasSize(1));
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWith413AndNothingIsCreated() {
+        post("alice", env(project, "master") + "/branch", "{\"name\":\"big\",\"title\":\"" + "x".repeat(1_100_000) + "\"}")
+                .statusCode(413).contentType("application/problem+json");
+        get("alice", env(project, "big")).statusCode(404);
     }
 
     @Test

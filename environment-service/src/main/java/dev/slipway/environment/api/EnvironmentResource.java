@@ -10,6 +10,7 @@ import dev.slipway.environment.service.VariableService;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
+import dev.slipway.platform.api.IdempotentRequests;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
 import dev.slipway.platform.api.QueryParams;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,10 +55,12 @@ public class EnvironmentResource {
     private final EnvironmentsConfig config;
     private final VariableService variables;
     private final DeploymentTracking deployments;
+    private final IdempotentRequests idempotency;
 
     public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config,
-            VariableService variables, DeploymentTracking deployments) {
+            VariableService variables, DeploymentTracking deployments, IdempotentRequests idempotency) {
         this.deployments = deployments;
+        this.idempotency = idempotency;
         this.environments = environments;
         this.authorization = authorization;
         this.caller = caller;
@@ -115,9 +119,11 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "active-environment-limit (ENV-3), environment-exists (ENV-2), operation-not-available (ENV-5), parent not active",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response branch(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
-            @Valid @NotNull OperationRequests.Branch request, UriInfo uri) {
+            @Valid @NotNull OperationRequests.Branch request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, UriInfo uri) {
         authorization.require(projectId, ProjectRole.CONTRIBUTOR);
-        return accepted(environments.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri);
+        // Branching creates an environment: a repeat with the same Idempotency-Key gets the first activity (API-6).
+        return idempotency.execute(caller.userId(), idempotencyKey, uri.getPath(), request,
+                () -> accepted(environments.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri));
     }
 
     @POST
