@@ -122,6 +122,7 @@ class ProjectsAndMembersTest {
         given().header("Authorization", TestTokens.bearer("sam", "support")).when().get("/api/v1/projects?limit=1").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("next", org.hamcrest.Matchers.notNullValue());
         get("frank", "/api/v1/projects?limit=0").statusCode(400);
+        get("frank", "/api/v1/projects?limit=lots").statusCode(400).body("violations[0].field", equalTo("limit"));
         get("frank", "/api/v1/projects?cursor=%%%").statusCode(400);
     }
 

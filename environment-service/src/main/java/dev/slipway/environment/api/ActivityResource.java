@@ -51,7 +51,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Unknown state, bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ActivityView> list(@PathParam("projectId") String projectId, @QueryParam("environment") String environmentId,
             @QueryParam("type") String type, @QueryParam("state") String stateParam,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ActivityState state = QueryParams.enumValue(ActivityState.class, "state", stateParam);
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
@@ -79,7 +79,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Unknown state, bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ActivityView> listOfEnvironment(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @QueryParam("type") String type, @QueryParam("state") String state,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return list(projectId, environmentId, type, state, limit, cursor);
     }
 

@@ -84,7 +84,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "400", description = "Unknown type or status, bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EnvironmentView> list(@PathParam("projectId") String projectId, @QueryParam("type") String typeParam,
-            @QueryParam("status") String statusParam, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("status") String statusParam, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         EnvironmentType type = QueryParams.enumValue(EnvironmentType.class, "type", typeParam);
         EnvironmentStatus status = QueryParams.enumValue(EnvironmentStatus.class, "status", statusParam);
         authorization.requireRead(projectId);

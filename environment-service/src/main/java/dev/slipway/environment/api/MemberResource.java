@@ -78,7 +78,7 @@ public class MemberResource {
     @GET
     @Operation(summary = "List members", description = "By user id, paginated (API-4).")
     @APIResponse(responseCode = "200", description = "A page of members")
-    public Page<MemberView> list(@PathParam("projectId") String projectId, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<MemberView> list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
         return Cursors.page(members.list(projectId, Cursors.decode(cursor), size + 1), size, member -> member.key.userId(), MemberView::of);

@@ -80,7 +80,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "A page of projects")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ProjectSummary> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<ProjectSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
         List<Project> rows = projects.list(caller.userId(), caller.isSupport() || caller.isService(), Cursors.decode(cursor), size + 1);
         return Cursors.page(rows, size, Project::id, ProjectSummary::of);

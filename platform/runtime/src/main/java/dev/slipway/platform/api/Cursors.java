@@ -34,10 +34,16 @@ public final class Cursors {
         }
     }
 
-    /** {@code limit} within 1..200, defaulting to 50. */
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    /** {@code limit} within 1..200, defaulting to 50; anything else is a 400 (JAX-RS would answer a non-number with 404). */
+    public static int limit(String text) {
+        if (text == null || text.isBlank()) {
             return DEFAULT_LIMIT;
+        }
+        int requested;
+        try {
+            requested = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            requested = -1;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
             throw ProblemException.badRequest("limit: must be between 1 and " + MAX_LIMIT,
