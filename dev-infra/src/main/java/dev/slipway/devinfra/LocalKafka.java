@@ -73,9 +73,9 @@ public final class LocalKafka {
         return Processes.portOpen("127.0.0.1", port);
     }
 
-    /** True when the broker listening on the port is one this class started. */
-    public boolean isOurs() {
-        return Processes.fromPidFile(pidFile()).isPresent();
+    /** The broker process this class started, if it runs. */
+    public java.util.Optional<ProcessHandle> process() {
+        return Processes.fromPidFile(pidFile());
     }
 
     /** Starts the broker unless one already answers on its port; returns once it serves clients. */

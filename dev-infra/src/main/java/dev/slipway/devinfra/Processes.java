@@ -90,6 +90,20 @@ public final class Processes {
         return handle.isPresent();
     }
 
+    /** Resident memory of a process in MiB (VmRSS from /proc), or -1 where /proc does not tell. */
+    public static long residentMegabytes(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process just ended
+        }
+        return -1;
+    }
+
     public static boolean portOpen(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);

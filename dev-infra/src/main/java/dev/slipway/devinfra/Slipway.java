@@ -182,7 +182,8 @@ public final class Slipway {
 
     int status() {
         LocalKafka kafka = LocalKafka.forSuite(home);
-        out.printf("%-20s %s%n", "kafka", kafka.isServing() ? "serving on " + kafka.bootstrapServers() + (kafka.isOurs() ? "" : " (not started by slipway)") : "down");
+        out.printf("%-20s %s%n", "kafka", kafka.isServing() ? "serving on " + kafka.bootstrapServers()
+                + kafka.process().map(p -> ", pid " + p.pid() + ", rss " + Processes.residentMegabytes(p) + " MB").orElse(" (not started by slipway)") : "down");
         LocalKafka testKafka = LocalKafka.forTests(home);
         if (testKafka.isServing()) {
             out.printf("%-20s serving on %s%n", "test-kafka", testKafka.bootstrapServers());
@@ -194,7 +195,7 @@ public final class Slipway {
             Optional<ProcessHandle> process = Processes.fromPidFile(pidFile(service));
             String readiness = readiness(service);
             allReady &= "UP".equals(readiness);
-            out.printf("%-20s %s%n", service.module, process.map(p -> "pid " + p.pid() + ", ready: " + readiness)
+            out.printf("%-20s %s%n", service.module, process.map(p -> "pid " + p.pid() + ", ready: " + readiness + ", rss " + Processes.residentMegabytes(p) + " MB")
                     .orElse("UP".equals(readiness) ? "ready (not started by slipway)" : "stopped"));
         }
         return allReady ? 0 : 3;
