@@ -2,6 +2,7 @@ package dev.slipway.environment.api;
 
 import dev.slipway.environment.config.EnvironmentsConfig;
 import dev.slipway.environment.domain.Activity;
+import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.EnvironmentStatus;
 import dev.slipway.environment.domain.EnvironmentType;
 import dev.slipway.environment.service.DeploymentTracking;
@@ -69,7 +70,7 @@ public class EnvironmentResource {
     }
 
     /** ENV-7: the admin path comes from the effective variable ADMIN_URL when set. */
-    private EnvironmentView view(dev.slipway.environment.domain.Environment environment) {
+    private EnvironmentView view(Environment environment) {
         String adminPath = variables.effective(environment.projectId(), environment.id()).stream()
                 .filter(e -> e.variable().name().equals("ADMIN_URL") && !e.variable().sensitive())
                 .map(e -> e.variable().value()).findFirst().orElse(null);
@@ -90,11 +91,8 @@ public class EnvironmentResource {
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
-        List<dev.slipway.environment.domain.Environment> all = environments.list(projectId, new EnvironmentService.Filter(type, status)).stream()
-                .sorted(java.util.Comparator.comparing(dev.slipway.environment.domain.Environment::id))
-                .filter(env -> after == null || env.id().compareTo(after) > 0)
-                .limit(size + 1L).toList();
-        return Cursors.page(all, size, dev.slipway.environment.domain.Environment::id, this::view);
+        List<Environment> rows = environments.list(projectId, new EnvironmentService.Filter(type, status), after, size + 1);
+        return Cursors.page(rows, size, Environment::id, this::view);
     }
 
     @GET
@@ -105,7 +103,7 @@ public class EnvironmentResource {
     public Response get(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
         authorization.requireRead(projectId);
         var environment = environments.get(projectId, environmentId);
-        return Response.ok(view(environment)).tag(ETags.of(environment.version()).replace("\"", "")).build();
+        return Response.ok(view(environment)).header("ETag", ETags.of(environment.version())).build();
     }
 
     @POST

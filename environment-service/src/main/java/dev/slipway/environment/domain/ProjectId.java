@@ -17,9 +17,6 @@ public record ProjectId(String value) {
         }
     }
 
-    public static boolean isValid(String value) {
-        return value != null && FORMAT.matcher(value).matches();
-    }
 
     @Override
     public String toString() {

@@ -53,13 +53,20 @@ public class EnvironmentService {
     public record Filter(EnvironmentType type, EnvironmentStatus status) {
     }
 
+    /** Every environment of the project. */
     @Transactional
-    public List<Environment> list(String projectId, Filter filter) {
-        var query = entityManager.createQuery("FROM Environment e WHERE e.key.projectId = :project"
+    public List<Environment> list(String projectId) {
+        return list(projectId, new Filter(null, null), null, Integer.MAX_VALUE);
+    }
+
+    /** A page of environments by id, after {@code afterId} (null: from the first). */
+    @Transactional
+    public List<Environment> list(String projectId, Filter filter, String afterId, int limit) {
+        var query = entityManager.createQuery("FROM Environment e WHERE e.key.projectId = :project AND e.key.id > :after"
                         + (filter.type() == null ? "" : " AND e.type = :type")
                         + (filter.status() == null ? "" : " AND e.status = :status")
-                        + " ORDER BY e.createdAt, e.key.id", Environment.class)
-                .setParameter("project", projectId);
+                        + " ORDER BY e.key.id", Environment.class)
+                .setParameter("project", projectId).setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit);
         if (filter.type() != null) {
             query.setParameter("type", filter.type());
         }

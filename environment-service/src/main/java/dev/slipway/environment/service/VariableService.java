@@ -41,6 +41,10 @@ public class VariableService {
     @Transactional
     public List<Variable> list(String projectId, String environmentId) {
         requireScope(projectId, environmentId);
+        return variablesAt(projectId, environmentId);
+    }
+
+    private List<Variable> variablesAt(String projectId, String environmentId) {
         return entityManager.createQuery("FROM Variable v WHERE v.key.projectId = :project AND v.key.environmentId = :env ORDER BY v.key.name", Variable.class)
                 .setParameter("project", projectId).setParameter("env", level(environmentId)).getResultList();
     }
@@ -101,19 +105,19 @@ public class VariableService {
         }
         Collections.reverse(ancestors);
         Map<String, Effective> result = new LinkedHashMap<>();
-        for (Variable variable : list(projectId, null)) {
+        for (Variable variable : variablesAt(projectId, null)) {
             if (variable.enabled()) {
                 result.put(variable.name(), new Effective(variable, true, "project"));
             }
         }
         for (Environment ancestor : ancestors) {
-            for (Variable variable : list(projectId, ancestor.id())) {
+            for (Variable variable : variablesAt(projectId, ancestor.id())) {
                 if (variable.enabled() && variable.inheritable()) {
                     result.put(variable.name(), new Effective(variable, true, ancestor.id()));
                 }
             }
         }
-        for (Variable variable : list(projectId, environmentId)) {
+        for (Variable variable : variablesAt(projectId, environmentId)) {
             if (variable.enabled()) {
                 result.put(variable.name(), new Effective(variable, false, environmentId));
             }
@@ -125,7 +129,7 @@ public class VariableService {
         if (environment.isPresent()) {
             environments.variablesChanged(environment.get(), user);
         } else {
-            environments.list(projectId, new EnvironmentService.Filter(null, null)).forEach(env -> environments.variablesChanged(env, user));
+            environments.list(projectId).forEach(env -> environments.variablesChanged(env, user));
         }
     }
 

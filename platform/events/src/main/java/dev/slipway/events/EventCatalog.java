@@ -17,7 +17,6 @@ import dev.slipway.events.project.ProjectDeleted;
 import dev.slipway.events.project.ProjectUpdated;
 import dev.slipway.events.ticket.TicketApproved;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every event Slipway publishes (EVT-4). {@code docs/events.md} documents the same list and a test
@@ -82,9 +81,5 @@ public final class EventCatalog {
             DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, TICKET_APPROVED, ENVIRONMENT_TICKET_FULFILLED);
 
     private EventCatalog() {
-    }
-
-    public static Optional<EventType<?>> byType(String type) {
-        return ALL.stream().filter(eventType -> eventType.type().equals(type)).findFirst();
     }
 }

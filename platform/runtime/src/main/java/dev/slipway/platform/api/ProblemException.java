@@ -33,9 +33,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", detail);
     }
 
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail);
-    }
 
     public static ProblemException forbidden(String slug, String detail) {
         return new ProblemException(403, slug, "Forbidden", detail);

@@ -47,10 +47,6 @@ public class EventDispatcher {
         }
     }
 
-    /** Event types some handler of this service applies. */
-    public java.util.Set<String> handledTypes() {
-        return java.util.Set.copyOf(handlers.keySet());
-    }
 
     /**
      * Applies {@code record} once. Transient failures are retried; an event that can never apply

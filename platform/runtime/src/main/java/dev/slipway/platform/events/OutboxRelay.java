@@ -62,6 +62,8 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.published = meters.counter("slipway.outbox.published");
         this.failures = meters.counter("slipway.outbox.publish.failures");
+        // Outbox lag: events committed but not yet acknowledged by the broker; read when scraped.
+        meters.gauge("slipway.outbox.pending", this, OutboxRelay::pending);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -223,7 +225,7 @@ public class OutboxRelay {
     }
 
     /** Events committed but not yet acknowledged by the broker. */
-    public long pending() {
+    double pending() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("SELECT count(e) FROM OutboxEvent e WHERE e.publishedAt IS NULL", Long.class).getSingleResult());
     }

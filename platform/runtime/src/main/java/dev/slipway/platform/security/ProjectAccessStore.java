@@ -43,16 +43,7 @@ public class ProjectAccessStore {
                 .map(member -> member.role);
     }
 
-    public List<ProjectMember> members(String projectId) {
-        return entityManager.createQuery("FROM ProjectMember m WHERE m.key.projectId = :project ORDER BY m.key.userId", ProjectMember.class)
-                .setParameter("project", projectId).getResultList();
-    }
 
-    /** Projects the user belongs to, by id. */
-    public List<String> projectsOf(String userId) {
-        return entityManager.createQuery("SELECT m.key.projectId FROM ProjectMember m WHERE m.key.userId = :user ORDER BY m.key.projectId",
-                String.class).setParameter("user", userId).getResultList();
-    }
 
     /** Sets the user's role, adding the membership if needed. */
     @Transactional(Transactional.TxType.MANDATORY)
