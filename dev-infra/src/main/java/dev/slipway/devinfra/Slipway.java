@@ -1,20 +1,13 @@
 package dev.slipway.devinfra;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,33 +17,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Slipway {
 
-    /** The four services and their HTTP ports (SPEC §1). */
-    public enum Service {
-        ENVIRONMENT("environment-service", 8081, "slipway_environment"),
-        DEPLOYMENT("deployment-service", 8082, "slipway_deployment"),
-        TICKET("ticket-service", 8083, "slipway_ticket"),
-        GATEWAY("ssh-gateway", 8084, "slipway_gateway");
-
-        final String module;
-        final int port;
-        final String database;
-
-        Service(String module, int port, String database) {
-            this.module = module;
-            this.port = port;
-            this.database = database;
-        }
-    }
-
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final SlipwayHome home;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ServiceLauncher launcher;
 
     Slipway(SlipwayHome home, PrintStream out) {
         this.home = home;
         this.out = out;
+        this.launcher = new ServiceLauncher(home);
     }
 
     public static void main(String[] args) {
@@ -98,8 +74,8 @@ public final class Slipway {
         LocalPostgres.Endpoint endpoint = postgres.ensureRunning();
         out.printf("postgresql  %s:%d (%s)%n", endpoint.host(), endpoint.port(),
                 endpoint.privateCluster() ? "private cluster in " + postgres.clusterDir() : "machine's server");
-        for (Service service : Service.values()) {
-            postgres.createDatabase(endpoint, service.database);
+        for (SuiteService service : SuiteService.values()) {
+            postgres.createDatabase(endpoint, service.database());
         }
         DevKeys.forSuite(home).ensure();
         return endpoint;
@@ -111,34 +87,29 @@ public final class Slipway {
     }
 
     int up() {
-        for (Service service : Service.values()) {
-            Path jar = runnerJar(service);
+        for (SuiteService service : SuiteService.values()) {
+            Path jar = launcher.runnerJar(service);
             if (!Files.isRegularFile(jar)) {
                 throw new InfraException(jar + " is missing; bin/slipway builds it, or run ./mvnw -DskipTests package");
             }
         }
         LocalPostgres.Endpoint endpoint = startInfrastructure();
-        Map<Service, ProcessHandle> started = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
-            Optional<ProcessHandle> running = Processes.fromPidFile(pidFile(service));
+        for (SuiteService service : SuiteService.values()) {
+            Optional<ProcessHandle> running = launcher.running(service, 1);
             if (running.isPresent()) {
-                out.printf("%-20s already running (pid %d)%n", service.module, running.get().pid());
+                out.printf("%-20s already running (pid %d)%n", service.module(), running.get().pid());
                 continue;
             }
-            if (Processes.portOpen("127.0.0.1", service.port)) {
-                throw new InfraException("Port " + service.port + " is taken by another process; " + service.module + " needs it");
-            }
-            started.put(service, Processes.startDetached(command(service), home.root(), logFile(service), pidFile(service),
-                    environment(service, endpoint)));
+            launcher.start(service, 1, endpoint);
         }
         out.println("waiting for every /q/health/ready ...");
         Instant begin = Instant.now();
         List<CompletableFuture<String>> waits = new ArrayList<>();
-        for (Service service : Service.values()) {
+        for (SuiteService service : SuiteService.values()) {
             waits.add(CompletableFuture.supplyAsync(() -> {
-                boolean ready = Processes.await(() -> "UP".equals(readiness(service)), READY_TIMEOUT);
+                boolean ready = Processes.await(() -> "UP".equals(launcher.readiness(service, 1)), READY_TIMEOUT);
                 Duration took = Duration.between(begin, Instant.now());
-                return String.format("%-20s %s in %.1f s", service.module, ready ? "ready" : "NOT READY (see " + logFile(service) + ")",
+                return String.format("%-20s %s in %.1f s", service.module(), ready ? "ready" : "NOT READY (see " + launcher.logFile(service, 1) + ")",
                         took.toMillis() / 1000.0);
             }));
         }
@@ -149,9 +120,9 @@ public final class Slipway {
             out.println(line);
         }
         out.println();
-        for (Service service : Service.values()) {
+        for (SuiteService service : SuiteService.values()) {
             out.printf("%-20s API http://127.0.0.1:%d/api/v1   Swagger UI http://127.0.0.1:%d/q/swagger-ui%n",
-                    service.module, service.port, service.port);
+                    service.module(), service.port(), service.port());
         }
         out.println("""
 
@@ -164,9 +135,9 @@ public final class Slipway {
     }
 
     int down() {
-        for (Service service : Service.values()) {
-            if (Processes.stop(pidFile(service), Duration.ofSeconds(30))) {
-                out.printf("%-20s stopped%n", service.module);
+        for (SuiteService service : SuiteService.values()) {
+            if (launcher.stop(service, 1)) {
+                out.printf("%-20s stopped%n", service.module());
             }
         }
         for (LocalKafka kafka : List.of(LocalKafka.forSuite(home), LocalKafka.forTests(home))) {
@@ -191,11 +162,11 @@ public final class Slipway {
         Optional<LocalPostgres.Endpoint> pg = new LocalPostgres(home).running();
         out.printf("%-20s %s%n", "postgresql", pg.map(e -> "serving on " + e.host() + ":" + e.port() + (e.privateCluster() ? " (private cluster)" : "")).orElse("down"));
         boolean allReady = true;
-        for (Service service : Service.values()) {
-            Optional<ProcessHandle> process = Processes.fromPidFile(pidFile(service));
-            String readiness = readiness(service);
+        for (SuiteService service : SuiteService.values()) {
+            Optional<ProcessHandle> process = launcher.running(service, 1);
+            String readiness = launcher.readiness(service, 1);
             allReady &= "UP".equals(readiness);
-            out.printf("%-20s %s%n", service.module, process.map(p -> "pid " + p.pid() + ", ready: " + readiness + ", rss " + Processes.residentMegabytes(p) + " MB")
+            out.printf("%-20s %s%n", service.module(), process.map(p -> "pid " + p.pid() + ", ready: " + readiness + ", rss " + Processes.residentMegabytes(p) + " MB")
                     .orElse("UP".equals(readiness) ? "ready (not started by slipway)" : "stopped"));
         }
         return allReady ? 0 : 3;
@@ -220,52 +191,5 @@ public final class Slipway {
         String issuer = Optional.ofNullable(System.getenv("MP_JWT_VERIFY_ISSUER")).orElse(DevTokens.DEFAULT_ISSUER);
         out.println(new DevTokens(DevKeys.forSuite(home).loadPrivateKey(), issuer).mint(user, groups, ttl));
         return 0;
-    }
-
-    private String readiness(Service service) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + service.port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? "UP" : "DOWN";
-        } catch (IOException e) {
-            return "no answer";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "no answer";
-        }
-    }
-
-    private Path runnerJar(Service service) {
-        return home.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
-    }
-
-    private Path pidFile(Service service) {
-        return home.state("run", service.module + ".pid");
-    }
-
-    private Path logFile(Service service) {
-        return home.state("logs", service.module + ".log");
-    }
-
-    private List<String> command(Service service) {
-        List<String> command = new ArrayList<>();
-        command.add(Processes.javaExecutable());
-        String options = Optional.ofNullable(System.getenv("SLIPWAY_JAVA_OPTS")).orElse("-Xms64m -Xmx384m -XX:+UseSerialGC");
-        command.addAll(Arrays.asList(options.trim().split("\\s+")));
-        command.add("-jar");
-        command.add(runnerJar(service).toString());
-        return command;
-    }
-
-    /** Configuration handed to a service; every key is one the service documents in its README. */
-    private Map<String, String> environment(Service service, LocalPostgres.Endpoint endpoint) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoint.jdbcUrl(service.database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", endpoint.user());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", LocalKafka.forSuite(home).bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.forSuite(home).publicKey().toString());
-        env.put("SLIPWAY_GIT_ROOT", home.state("git").toString());
-        return env;
     }
 }

@@ -1,0 +1,52 @@
+package dev.slipway.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Benchmarks of the shared plumbing, run against a suite started with {@code bin/slipway up}. Each
+ * prints its figures with the machine's core count; docs/performance.md records them. They measure,
+ * they never assert: tests do not depend on time.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        Suite suite = new Suite();
+        suite.header(args[0] + (rest.isEmpty() ? "" : " " + String.join(" ", rest)));
+        switch (args[0]) {
+            case "event-hop" -> new EventHop(suite).run(intArg(rest, 0, 200));
+            case "branch" -> new BranchRoundTrip(suite).run(intArg(rest, 0, 30));
+            case "first-event" -> new FirstEvent(suite).run(intArg(rest, 0, 5));
+            case "failover" -> new ConsumerFailover(suite).run(intArg(rest, 0, 3));
+            case "rest" -> new RestThroughput(suite).run(rest.isEmpty() ? "list" : rest.get(0), intArg(rest, 1, 20));
+            case "startup" -> new Startup(suite).run(intArg(rest, 0, 3));
+            case "postgres-restart" -> new PostgresRestart(suite).run(intArg(rest, 0, 20));
+            default -> usage();
+        }
+        System.exit(0);
+    }
+
+    private static int intArg(List<String> args, int index, int fallback) {
+        return args.size() > index ? Integer.parseInt(args.get(index)) : fallback;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: bench/run <tool> [args]
+                  event-hop [n]        n projects created; project.created from commit to each consumer's inbox
+                  branch [n]           n branch activities: request to COMPLETE (environment-service -> git host -> back)
+                  first-event [n]      restart ssh-gateway n times; the first event after ready
+                  failover [n]         SIGKILL + restart of ssh-gateway n times; then two instances, one killed
+                  rest list|get [s]    wrk, 64 connections, s seconds: environments list or one environment vs the light endpoint
+                  startup [n]          environment-service started n times: start to ready, resident memory
+                  postgres-restart [s] the suite's PostgreSQL restarted while a client reads and branches for s seconds""");
+    }
+}
