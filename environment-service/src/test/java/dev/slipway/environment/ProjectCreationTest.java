@@ -55,7 +55,7 @@ class ProjectCreationTest {
                 .body("environments.find { it.id == 'production' }.type", equalTo("PRODUCTION"))
                 .body("environments.find { it.id == 'production' }.branch", equalTo("master"));
 
-        given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/access/projects/" + id)
+        given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/projects/" + id + "/access")
                 .then().statusCode(200).body("role", equalTo("admin"));
         given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/projects/" + id)
                 .then().statusCode(200).body("environments.id", hasItem("production"));
@@ -101,7 +101,7 @@ class ProjectCreationTest {
         given().header("Authorization", TestTokens.bearer("bob")).contentType(ContentType.JSON).body("{\"id\":\"" + id + "\"}")
                 .when().post("/api/v1/projects")
                 .then().statusCode(409).body("type", equalTo("urn:slipway:problem:project-exists"));
-        given().header("Authorization", TestTokens.bearer("bob")).when().get("/api/v1/access/projects/" + id).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("bob")).when().get("/api/v1/projects/" + id + "/access").then().statusCode(404);
     }
 
     @Test

@@ -61,7 +61,7 @@ class RoleMatrixTest {
             new Call("GET", "/api/v1/projects/{p}/environments/master/variables", null, A, A, A, A),
             new Call("POST", "/api/v1/projects/{p}/environments/master/variables", "{\"name\":\"X\",\"value\":\"1\"}", F, F, A, F),
             new Call("GET", "/api/v1/projects/{p}/environments/master/effective-variables", null, A, A, A, A),
-            new Call("GET", "/api/v1/access/projects/{p}", null, A, A, A, A));
+            new Call("GET", "/api/v1/projects/{p}/access", null, A, A, A, A));
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();

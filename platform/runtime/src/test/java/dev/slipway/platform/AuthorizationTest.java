@@ -36,7 +36,7 @@ class AuthorizationTest {
     }
 
     private String path() {
-        return "/api/v1/access/projects/" + project;
+        return "/test/projects/" + project + "/access";
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.slipway.platform;
 
+import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.security.Caller;
+import dev.slipway.platform.security.ProjectAuthorization;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -18,6 +22,25 @@ import jakarta.ws.rs.core.MediaType;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
+
+    private final ProjectAuthorization authorization;
+    private final Caller caller;
+
+    public ProbeResource(ProjectAuthorization authorization, Caller caller) {
+        this.authorization = authorization;
+        this.caller = caller;
+    }
+
+    /** What the role checks let the caller see of a project. */
+    public record Access(String projectId, String userId, ProjectRole role, boolean support) {
+    }
+
+    @GET
+    @Path("/projects/{projectId}/access")
+    public Access access(@PathParam("projectId") String projectId) {
+        authorization.requireRead(projectId);
+        return new Access(projectId, caller.userId(), authorization.callerRole(projectId).orElse(null), caller.isSupport());
+    }
 
     /** Test body. */
     public enum Colour { RED, GREEN }

@@ -33,15 +33,20 @@ public abstract class ProjectAccessReadModelContract {
                 + "\",\"activeEnvironmentLimit\":8,\"environments\":[],\"createdAt\":\"2026-11-26T10:00:00Z\"}");
     }
 
+    /** The service's internal view of its own copy (API-8: internal, group service). */
+    private static String memberPath(String project, String user) {
+        return "/api/v1/internal/projects/" + project + "/members/" + user;
+    }
+
     protected static void awaitRole(String project, String user, String role) {
         Awaitility.await().atMost(60, TimeUnit.SECONDS).untilAsserted(() ->
-                given().header("Authorization", TestTokens.bearer(user)).when().get("/api/v1/access/projects/" + project)
+                given().header("Authorization", TestTokens.bearer("contract-test", "service")).when().get(memberPath(project, user))
                         .then().statusCode(200).body("role", equalTo(role)));
     }
 
     protected static void awaitNoAccess(String project, String user) {
         Awaitility.await().atMost(60, TimeUnit.SECONDS).untilAsserted(() ->
-                given().header("Authorization", TestTokens.bearer(user)).when().get("/api/v1/access/projects/" + project)
+                given().header("Authorization", TestTokens.bearer("contract-test", "service")).when().get(memberPath(project, user))
                         .then().statusCode(404));
     }
 
