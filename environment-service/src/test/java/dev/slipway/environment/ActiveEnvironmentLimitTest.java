@@ -9,7 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.slipway.environment.service.EnvironmentService;
+import dev.slipway.environment.domain.EnvironmentRepository;
 import dev.slipway.events.Topics;
 import dev.slipway.testing.KafkaProbe;
 import dev.slipway.testing.SlipwayTestResource;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class ActiveEnvironmentLimitTest {
 
     @Inject
-    EnvironmentService environments;
+    EnvironmentRepository environments;
 
     private GitHostPlayer git;
 

@@ -191,6 +191,13 @@ class EnvironmentOperationsTest {
         branchAndComplete(git, "alice", project, "master", "s3", "s3");
         String activity = post("alice", env(project, "s3") + "/sync", "{\"data\":true}").statusCode(202).extract().path("id");
         awaitActivity("alice", project, activity, "SUCCESS");
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            probe.await(record -> project.equals(record.key())
+                    && "dev.slipway.environment.deployment-requested.v1".equals(KafkaProbe.header(record, "ce_type"))
+                    && record.value().contains("\"environmentId\":\"s3\"") && record.value().contains("\"trigger\":\"SYNC\"")
+                    && record.value().contains("\"dataFrom\":\"master\"") && record.value().contains("\"activityId\":\"" + activity + "\""),
+                    Duration.ofSeconds(60));
+        }
     }
 
     @Test

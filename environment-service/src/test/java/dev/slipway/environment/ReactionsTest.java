@@ -30,9 +30,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReactionsTest {
 
+    /** Plays deployment-service: {@code event} is started, succeeded or failed, with the state it reports (DEP-3). */
     private static void deployment(String project, String environment, String event, String id, String commit, String nodes) {
+        String state = switch (event) {
+            case "started" -> "RUNNING";
+            case "succeeded" -> "SUCCEEDED";
+            default -> "FAILED";
+        };
         String data = "{\"deploymentId\":\"" + id + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment
-                + "\",\"commit\":\"" + commit + "\",\"trigger\":\"PUSH\",\"state\":\"X\",\"phase\":\"DEPLOY\",\"nodes\":" + nodes + "}";
+                + "\",\"commit\":\"" + commit + "\",\"trigger\":\"TICKET\",\"state\":\"" + state + "\",\"phase\":\"DEPLOY\",\"nodes\":" + nodes + "}";
         KafkaProbe.send(Topics.DEPLOYMENTS, project, Map.of("id", UUID.randomUUID().toString(), "type", "dev.slipway.deployment." + event + ".v1",
                 "source", "/slipway/deployment-service"), data);
     }

@@ -1,8 +1,9 @@
 package dev.slipway.environment.api;
 
 import dev.slipway.environment.domain.Activity;
+import dev.slipway.environment.domain.ActivityRepository;
 import dev.slipway.environment.domain.ActivityState;
-import dev.slipway.environment.service.ActivityQueries;
+import dev.slipway.events.environment.EnvironmentOperation;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
@@ -36,45 +37,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActivityResource {
 
-    private final ActivityQueries activities;
+    private final ActivityRepository activities;
     private final ProjectAuthorization authorization;
 
-    public ActivityResource(ActivityQueries activities, ProjectAuthorization authorization) {
+    public ActivityResource(ActivityRepository activities, ProjectAuthorization authorization) {
         this.activities = activities;
         this.authorization = authorization;
     }
 
     @GET
     @Path("/activities")
-    @Operation(summary = "List a project's activities", description = "Filter by environment, type (e.g. environment.branch) and state.")
+    @Operation(operationId = "listActivities", summary = "List a project's activities", description = "Filter by environment, type (e.g. environment.branch) and state.")
     @APIResponse(responseCode = "200", description = "A page of activities")
     @APIResponse(responseCode = "400", description = "Unknown state, bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ActivityView> list(@PathParam("projectId") String projectId, @QueryParam("environment") String environmentId,
             @QueryParam("type") String type, @QueryParam("state") String stateParam,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ActivityState state = QueryParams.enumValue(ActivityState.class, "state", stateParam);
+        EnvironmentOperation operation = QueryParams.parsed("type", type, EnvironmentOperation::ofActivityType);
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
-        Instant afterTime = null;
-        UUID afterId = null;
+        ActivityRepository.After position = null;
         if (after != null) {
             String[] parts = after.split("\\|", 2);
             try {
-                afterTime = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
+                position = new ActivityRepository.After(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw ProblemException.badRequest("cursor: not a cursor from a previous page",
                         List.of(new Problem.Violation("cursor", "not a cursor from a previous page")));
             }
         }
-        List<Activity> rows = activities.list(projectId, new ActivityQueries.Filter(environmentId, type, state), afterTime, afterId, size + 1);
+        List<Activity> rows = activities.page(projectId, new ActivityRepository.Filter(environmentId, operation, state), position, size + 1);
         return Cursors.page(rows, size, activity -> activity.createdAt() + "|" + activity.id(), ActivityView::of);
     }
 
     @GET
     @Path("/environments/{environmentId}/activities")
-    @Operation(summary = "List an environment's activities")
+    @Operation(operationId = "listEnvironmentActivities", summary = "List an environment's activities")
     @APIResponse(responseCode = "200", description = "A page of activities")
     @APIResponse(responseCode = "400", description = "Unknown state, bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ActivityView> listOfEnvironment(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
@@ -85,7 +85,7 @@ public class ActivityResource {
 
     @GET
     @Path("/activities/{activityId}")
-    @Operation(summary = "Get an activity", description = "Its state, result, timestamps and log.")
+    @Operation(operationId = "getActivity", summary = "Get an activity", description = "Its state, result, timestamps and log.")
     @APIResponse(responseCode = "200", description = "The activity", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     public ActivityView get(@PathParam("projectId") String projectId, @PathParam("activityId") String activityId) {
         authorization.requireRead(projectId);

@@ -13,7 +13,7 @@ public record ActivityView(UUID id, String projectId, String environmentId, Stri
         String createdBy, Instant createdAt, Instant startedAt, Instant completedAt, String log) {
 
     static ActivityView of(Activity activity) {
-        return new ActivityView(activity.id(), activity.projectId(), activity.environmentId(), activity.type(), activity.state(),
+        return new ActivityView(activity.id(), activity.projectId(), activity.environmentId(), activity.operation().activityType(), activity.state(),
                 activity.result(), activity.createdBy(), activity.createdAt(), activity.startedAt(), activity.completedAt(), activity.log());
     }
 }

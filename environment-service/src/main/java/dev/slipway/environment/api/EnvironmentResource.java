@@ -2,12 +2,11 @@ package dev.slipway.environment.api;
 
 import dev.slipway.environment.config.EnvironmentsConfig;
 import dev.slipway.environment.domain.Activity;
-import dev.slipway.environment.domain.Environment;
-import dev.slipway.environment.domain.EnvironmentStatus;
-import dev.slipway.environment.domain.EnvironmentType;
-import dev.slipway.environment.service.DeploymentTracking;
-import dev.slipway.environment.service.EnvironmentService;
-import dev.slipway.environment.service.VariableService;
+import dev.slipway.environment.domain.EnvironmentRepository;
+import dev.slipway.environment.service.EnvironmentOperations;
+import dev.slipway.environment.service.EnvironmentQueries;
+import dev.slipway.events.EnvironmentStatus;
+import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
@@ -50,37 +49,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EnvironmentResource {
 
-    private final EnvironmentService environments;
+    private final EnvironmentOperations operations;
+    private final EnvironmentQueries queries;
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final EnvironmentsConfig config;
-    private final VariableService variables;
-    private final DeploymentTracking deployments;
     private final IdempotentRequests idempotency;
 
-    public EnvironmentResource(EnvironmentService environments, ProjectAuthorization authorization, Caller caller, EnvironmentsConfig config,
-            VariableService variables, DeploymentTracking deployments, IdempotentRequests idempotency) {
-        this.deployments = deployments;
-        this.idempotency = idempotency;
-        this.environments = environments;
+    public EnvironmentResource(EnvironmentOperations operations, EnvironmentQueries queries, ProjectAuthorization authorization, Caller caller,
+            EnvironmentsConfig config, IdempotentRequests idempotency) {
+        this.operations = operations;
+        this.queries = queries;
         this.authorization = authorization;
         this.caller = caller;
         this.config = config;
-        this.variables = variables;
-    }
-
-    /** ENV-7: the admin path comes from the effective variable ADMIN_URL when set. */
-    private EnvironmentView view(Environment environment) {
-        String adminPath = variables.effective(environment.projectId(), environment.id()).stream()
-                .filter(e -> e.variable().name().equals("ADMIN_URL") && !e.variable().sensitive())
-                .map(e -> e.variable().value()).findFirst().orElse(null);
-        List<EnvironmentView.Node> nodes = deployments.nodesOf(environment).stream()
-                .map(node -> new EnvironmentView.Node(node.node(), node.releaseId(), node.releaseCommit(), node.health())).toList();
-        return EnvironmentView.of(environment, config, nodes, adminPath);
+        this.idempotency = idempotency;
     }
 
     @GET
-    @Operation(summary = "List a project's environments", description = "Filter by type and status; paginated by environment id (API-4).")
+    @Operation(operationId = "listEnvironments", summary = "List a project's environments", description = "Filter by type and status; paginated by environment id (API-4).")
     @APIResponse(responseCode = "200", description = "A page of environments")
     @APIResponse(responseCode = "400", description = "Unknown type or status, bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,25 +78,25 @@ public class EnvironmentResource {
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
-        List<Environment> rows = environments.list(projectId, new EnvironmentService.Filter(type, status), after, size + 1);
-        return Cursors.page(rows, size, Environment::id, this::view);
+        List<EnvironmentQueries.Details> rows = queries.page(projectId, new EnvironmentRepository.Filter(type, status), after, size + 1);
+        return Cursors.page(rows, size, details -> details.environment().id(), details -> EnvironmentView.of(details, config));
     }
 
     @GET
     @Path("/{environmentId}")
-    @Operation(summary = "Get an environment", description = "Type, status, parent, branch, head and deployed commit, latest deployment, "
+    @Operation(operationId = "getEnvironment", summary = "Get an environment", description = "Type, status, parent, branch, head and deployed commit, latest deployment, "
             + "nodes, URLs (ENV-7) and hardware (ENV-6). The ETag changes with every change.")
     @APIResponse(responseCode = "200", description = "The environment", content = @Content(schema = @Schema(implementation = EnvironmentView.class)))
     public Response get(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
         authorization.requireRead(projectId);
-        var environment = environments.get(projectId, environmentId);
-        return Response.ok(view(environment)).header("ETag", ETags.of(environment.version())).build();
+        EnvironmentQueries.Details details = queries.get(projectId, environmentId);
+        return Response.ok(EnvironmentView.of(details, config)).header("ETag", ETags.of(details.environment().version())).build();
     }
 
     @POST
     @Path("/{environmentId}/branch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Branch a child environment (ENV-4)", description = "Needs contributor. The child starts from this head and a copy "
+    @Operation(operationId = "branchEnvironment", summary = "Branch a child environment (ENV-4)", description = "Needs contributor. The child starts from this head and a copy "
             + "of its data; the activity completes when the git host created the branch.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the activity", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or reserved branch name (ENV-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,12 +108,12 @@ public class EnvironmentResource {
         authorization.require(projectId, ProjectRole.CONTRIBUTOR);
         // Branching creates an environment: a repeat with the same Idempotency-Key gets the first activity (API-6).
         return idempotency.execute(caller.userId(), idempotencyKey, uri.getPath(), request,
-                () -> accepted(environments.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri));
+                () -> accepted(operations.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri));
     }
 
     @POST
     @Path("/{environmentId}/merge")
-    @Operation(summary = "Merge into the parent (ENV-4)", description = "Needs admin. Fast-forward, else a merge commit; a conflict fails the activity "
+    @Operation(operationId = "mergeEnvironment", summary = "Merge into the parent (ENV-4)", description = "Needs admin. Fast-forward, else a merge commit; a conflict fails the activity "
             + "with the conflicting paths; the parent redeploys. Variables are not merged.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -134,13 +121,13 @@ public class EnvironmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response merge(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return accepted(environments.merge(projectId, environmentId, caller.userId()), uri);
+        return accepted(operations.merge(projectId, environmentId, caller.userId()), uri);
     }
 
     @POST
     @Path("/{environmentId}/sync")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Synchronize code and/or data from the parent (ENV-4)", description = "Needs contributor; at least one of code and data.")
+    @Operation(operationId = "syncEnvironment", summary = "Synchronize code and/or data from the parent (ENV-4)", description = "Needs contributor; at least one of code and data.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "400", description = "Nothing to synchronize", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,49 +136,49 @@ public class EnvironmentResource {
     public Response sync(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @Valid @NotNull OperationRequests.Sync request, UriInfo uri) {
         authorization.require(projectId, ProjectRole.CONTRIBUTOR);
-        return accepted(environments.sync(projectId, environmentId, Boolean.TRUE.equals(request.code()), Boolean.TRUE.equals(request.data()),
+        return accepted(operations.sync(projectId, environmentId, Boolean.TRUE.equals(request.code()), Boolean.TRUE.equals(request.data()),
                 caller.userId()), uri);
     }
 
     @POST
     @Path("/{environmentId}/activate")
-    @Operation(summary = "Activate an inactive environment (ENV-4)", description = "Needs admin; counts against the active limit (ENV-3).")
+    @Operation(operationId = "activateEnvironment", summary = "Activate an inactive environment (ENV-4)", description = "Needs admin; counts against the active limit (ENV-3).")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already active, active-environment-limit, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return accepted(environments.activate(projectId, environmentId, caller.userId()), uri);
+        return accepted(operations.activate(projectId, environmentId, caller.userId()), uri);
     }
 
     @POST
     @Path("/{environmentId}/deactivate")
-    @Operation(summary = "Deactivate an active environment (ENV-4)", description = "Needs admin; never master; its data is dropped.")
+    @Operation(operationId = "deactivateEnvironment", summary = "Deactivate an active environment (ENV-4)", description = "Needs admin; never master; its data is dropped.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Inactive, master, operation in progress, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deactivate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return accepted(environments.deactivate(projectId, environmentId, caller.userId()), uri);
+        return accepted(operations.deactivate(projectId, environmentId, caller.userId()), uri);
     }
 
     @POST
     @Path("/{environmentId}/redeploy")
-    @Operation(summary = "Redeploy the current head with the current variables (ENV-4)", description = "Needs contributor.")
+    @Operation(operationId = "redeployEnvironment", summary = "Redeploy the current head with the current variables (ENV-4)", description = "Needs contributor.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Inactive, operation in progress, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeploy(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
         authorization.require(projectId, ProjectRole.CONTRIBUTOR);
-        return accepted(environments.redeploy(projectId, environmentId, caller.userId()), uri);
+        return accepted(operations.redeploy(projectId, environmentId, caller.userId()), uri);
     }
 
     @DELETE
     @Path("/{environmentId}")
-    @Operation(summary = "Delete an inactive environment (ENV-4)", description = "Needs admin; never master; deletes the git branch unless keepBranch=true.")
+    @Operation(operationId = "deleteEnvironment", summary = "Delete an inactive environment (ENV-4)", description = "Needs admin; never master; deletes the git branch unless keepBranch=true.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Active, master, or not available on Staging/Production",
@@ -199,7 +186,7 @@ public class EnvironmentResource {
     public Response delete(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @QueryParam("keepBranch") @DefaultValue("false") boolean keepBranch, UriInfo uri) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        return accepted(environments.delete(projectId, environmentId, keepBranch, caller.userId()), uri);
+        return accepted(operations.delete(projectId, environmentId, keepBranch, caller.userId()), uri);
     }
 
     private static Response accepted(Activity activity, UriInfo uri) {

@@ -2,8 +2,11 @@ package dev.slipway.environment.api;
 
 import dev.slipway.environment.config.EnvironmentsConfig;
 import dev.slipway.environment.domain.Environment;
-import dev.slipway.environment.domain.EnvironmentStatus;
-import dev.slipway.environment.domain.EnvironmentType;
+import dev.slipway.environment.service.EnvironmentQueries;
+import dev.slipway.events.EnvironmentStatus;
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.events.deployment.NodeHealth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
         Hardware hardware, List<Node> nodes, Urls urls, List<String> liveDomains, Instant createdAt, Instant updatedAt) {
 
     /** The newest deployment deployment-service reported. */
-    public record LatestDeployment(String id, String state) {
+    public record LatestDeployment(String id, DeploymentState state) {
     }
 
     /** ENV-6: shared (Integration) or dedicated (Staging, Production) hardware and its node count. */
@@ -24,14 +27,18 @@ public record EnvironmentView(String id, String projectId, String title, Environ
     }
 
     /** A node's release and health as deployment-service reports them. */
-    public record Node(int node, String release, String commit, String health) {
+    public record Node(int node, String release, String commit, NodeHealth health) {
     }
 
     /** ENV-7. */
     public record Urls(String store, String admin, String git, String ssh) {
     }
 
-    static EnvironmentView of(Environment env, EnvironmentsConfig config, List<Node> reportedNodes, String adminPath) {
+    static EnvironmentView of(EnvironmentQueries.Details details, EnvironmentsConfig config) {
+        Environment env = details.environment();
+        List<Node> reportedNodes = details.nodes().stream()
+                .map(node -> new Node(node.node(), node.releaseId(), node.releaseCommit(), node.health())).toList();
+        String adminPath = details.adminPath();
         int nodeCount = switch (env.type()) {
             case INTEGRATION -> config.nodes().integration();
             case STAGING -> config.nodes().staging();
@@ -41,12 +48,12 @@ public record EnvironmentView(String id, String projectId, String title, Environ
         for (int n = 1; n <= nodeCount; n++) {
             int number = n;
             nodes.add(reportedNodes.stream().filter(node -> node.node() == number).findFirst()
-                    .orElse(new Node(number, null, null, "UNKNOWN")));
+                    .orElse(new Node(number, null, null, NodeHealth.UNKNOWN)));
         }
         return new EnvironmentView(env.id(), env.projectId(), env.title(), env.type(), env.status(), env.parentId(), env.branch(),
                 env.headCommit(), env.deployedCommit(),
                 env.latestDeploymentId() == null ? null : new LatestDeployment(env.latestDeploymentId(), env.latestDeploymentState()),
-                new Hardware(env.type() == EnvironmentType.INTEGRATION ? "shared" : "dedicated", nodeCount),
+                new Hardware(env.type().hasDedicatedHardware() ? "dedicated" : "shared", nodeCount),
                 nodes, urls(env, config, adminPath), env.liveDomains(), env.createdAt(), env.updatedAt());
     }
 

@@ -33,7 +33,7 @@ public class InternalVariableResource {
     }
 
     @GET
-    @Operation(summary = "Effective variables with values (services only)")
+    @Operation(operationId = "getEffectiveVariablesWithValues", summary = "Effective variables with values (services only)")
     @APIResponse(responseCode = "200", description = "The effective variables, values included")
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not a Slipway service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -76,7 +76,7 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "List members", description = "By user id, paginated (API-4).")
+    @Operation(operationId = "listMembers", summary = "List members", description = "By user id, paginated (API-4).")
     @APIResponse(responseCode = "200", description = "A page of members")
     public Page<MemberView> list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         authorization.requireRead(projectId);
@@ -86,7 +86,7 @@ public class MemberResource {
 
     @GET
     @Path("/{userId}")
-    @Operation(summary = "Get a member", description = "With an ETag for If-Match (API-5).")
+    @Operation(operationId = "getMember", summary = "Get a member", description = "With an ETag for If-Match (API-5).")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("projectId") String projectId, @PathParam("userId") String userId) {
         authorization.requireRead(projectId);
@@ -96,7 +96,7 @@ public class MemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member (admin)", description = "Accepts Idempotency-Key (API-6).")
+    @Operation(operationId = "addMember", summary = "Add a member (admin)", description = "Accepts Idempotency-Key (API-6).")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -114,7 +114,7 @@ public class MemberResource {
     @PATCH
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a member's role (admin)", description = "Never demotes the last admin; honours If-Match (API-5).")
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role (admin)", description = "Never demotes the last admin; honours If-Match (API-5).")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,7 +129,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{userId}")
-    @Operation(summary = "Remove a member (admin)", description = "Never the last admin; honours If-Match (API-5).")
+    @Operation(operationId = "removeMember", summary = "Remove a member (admin)", description = "Never the last admin; honours If-Match (API-5).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "last-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,16 +1,17 @@
 package dev.slipway.environment.api;
 
 import java.time.Instant;
-import dev.slipway.environment.domain.ProjectId;
-import dev.slipway.environment.service.ProjectService;
 import dev.slipway.environment.domain.Project;
+import dev.slipway.environment.domain.ProjectRepository;
+import dev.slipway.environment.service.ProjectService;
+import dev.slipway.platform.domain.ProjectId;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
 import dev.slipway.platform.api.IdempotentRequests;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
-import dev.slipway.platform.api.ProblemException;
+
 import dev.slipway.platform.security.Caller;
 import dev.slipway.platform.security.ProjectAuthorization;
 import io.quarkus.security.Authenticated;
@@ -44,12 +45,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectResource {
 
     private final ProjectService projects;
+    private final ProjectRepository repository;
     private final ProjectAuthorization authorization;
     private final Caller caller;
     private final IdempotentRequests idempotency;
 
-    public ProjectResource(ProjectService projects, ProjectAuthorization authorization, Caller caller, IdempotentRequests idempotency) {
+    public ProjectResource(ProjectService projects, ProjectRepository repository, ProjectAuthorization authorization, Caller caller,
+            IdempotentRequests idempotency) {
         this.projects = projects;
+        this.repository = repository;
         this.authorization = authorization;
         this.caller = caller;
         this.idempotency = idempotency;
@@ -57,7 +61,7 @@ public class ProjectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a project",
+    @Operation(operationId = "createProject", summary = "Create a project",
             description = "Creates the project with the caller as admin, its environments master, staging and production, "
                     + "and (through ssh-gateway) its empty git repository (ENV-1).")
     @APIResponse(responseCode = "201", description = "Created; Location names the project",
@@ -76,13 +80,13 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(summary = "List projects", description = "The caller's projects; support sees all. Paginated by id (API-4).")
+    @Operation(operationId = "listProjects", summary = "List projects", description = "The caller's projects; support sees all. Paginated by id (API-4).")
     @APIResponse(responseCode = "200", description = "A page of projects")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ProjectSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        List<Project> rows = projects.list(caller.userId(), caller.isSupport() || caller.isService(), Cursors.decode(cursor), size + 1);
+        List<Project> rows = repository.page(caller.userId(), caller.isSupport() || caller.isService(), Cursors.decode(cursor), size + 1);
         return Cursors.page(rows, size, Project::id, ProjectSummary::of);
     }
 
@@ -96,7 +100,7 @@ public class ProjectResource {
     @PATCH
     @Path("/{projectId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change title or active environment limit (admin)", description = "Honours If-Match (API-5).")
+    @Operation(operationId = "updateProject", summary = "Change title or active environment limit (admin)", description = "Honours If-Match (API-5).")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ProjectSummary.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,7 +116,7 @@ public class ProjectResource {
 
     @DELETE
     @Path("/{projectId}")
-    @Operation(summary = "Delete a project (admin)", description = "With its environments, variables and activities; honours If-Match.")
+    @Operation(operationId = "deleteProject", summary = "Delete a project (admin)", description = "With its environments, variables and activities; honours If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -127,14 +131,14 @@ public class ProjectResource {
 
     @GET
     @Path("/{projectId}")
-    @Operation(summary = "Get a project with its environments")
+    @Operation(operationId = "getProject", summary = "Get a project with its environments")
     @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("projectId") String projectId) {
         authorization.requireRead(projectId);
         Project.Created found = projects.find(projectId)
-                .orElseThrow(() -> ProblemException.notFound("Project " + projectId + " does not exist or you are not a member."));
+                .orElseThrow(() -> ProjectAuthorization.noSuchProject(projectId));
         return Response.ok(ProjectView.of(found)).header("ETag", ETags.of(found.project().version())).build();
     }
 }

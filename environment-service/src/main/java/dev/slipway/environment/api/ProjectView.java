@@ -1,9 +1,9 @@
 package dev.slipway.environment.api;
 
 import dev.slipway.environment.domain.Environment;
-import dev.slipway.environment.domain.EnvironmentStatus;
-import dev.slipway.environment.domain.EnvironmentType;
 import dev.slipway.environment.domain.Project;
+import dev.slipway.events.EnvironmentStatus;
+import dev.slipway.events.EnvironmentType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

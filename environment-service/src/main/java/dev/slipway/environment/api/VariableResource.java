@@ -59,7 +59,7 @@ public class VariableResource {
 
     @GET
     @Path("/variables")
-    @Operation(summary = "List project variables")
+    @Operation(operationId = "listProjectVariables", summary = "List project variables")
     @APIResponse(responseCode = "200", description = "All project variables (one page)")
     public Page<VariableViews.View> listProject(@PathParam("projectId") String projectId) {
         return list(projectId, null);
@@ -67,7 +67,7 @@ public class VariableResource {
 
     @GET
     @Path("/environments/{environmentId}/variables")
-    @Operation(summary = "List an environment's own variables")
+    @Operation(operationId = "listEnvironmentVariables", summary = "List an environment's own variables")
     @APIResponse(responseCode = "200", description = "All the environment's own variables (one page)")
     public Page<VariableViews.View> listEnvironment(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
         return list(projectId, environmentId);
@@ -75,7 +75,7 @@ public class VariableResource {
 
     @GET
     @Path("/environments/{environmentId}/effective-variables")
-    @Operation(summary = "Effective variables of an environment (VAR-3)", description = "project < nearest ancestor's inheritable < own; "
+    @Operation(operationId = "listEffectiveVariables", summary = "Effective variables of an environment (VAR-3)", description = "project < nearest ancestor's inheritable < own; "
             + "each says whether it is inherited and its source. Sensitive values are null.")
     @APIResponse(responseCode = "200", description = "The effective variables")
     public List<VariableViews.EffectiveView> effective(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
@@ -85,7 +85,7 @@ public class VariableResource {
 
     @GET
     @Path("/variables/{name}")
-    @Operation(summary = "Get a project variable", description = "With an ETag for If-Match.")
+    @Operation(operationId = "getProjectVariable", summary = "Get a project variable", description = "With an ETag for If-Match.")
     @APIResponse(responseCode = "200", description = "The variable", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     public Response getProject(@PathParam("projectId") String projectId, @PathParam("name") String name) {
         return get(projectId, null, name);
@@ -93,7 +93,7 @@ public class VariableResource {
 
     @GET
     @Path("/environments/{environmentId}/variables/{name}")
-    @Operation(summary = "Get an environment variable", description = "With an ETag for If-Match.")
+    @Operation(operationId = "getEnvironmentVariable", summary = "Get an environment variable", description = "With an ETag for If-Match.")
     @APIResponse(responseCode = "200", description = "The variable", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     public Response getEnvironment(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @PathParam("name") String name) {
@@ -103,7 +103,7 @@ public class VariableResource {
     @POST
     @Path("/variables")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a project variable (admin)", description = "Redeploys every active Integration environment (VAR-4). Accepts Idempotency-Key.")
+    @Operation(operationId = "createProjectVariable", summary = "Create a project variable (admin)", description = "Redeploys every active Integration environment (VAR-4). Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     @APIResponse(responseCode = "400", description = "Bad name, invalid or oversize value (VAR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,7 +116,7 @@ public class VariableResource {
     @POST
     @Path("/environments/{environmentId}/variables")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an environment variable (admin)", description = "Redeploys the environment when it is an active Integration environment (VAR-4).")
+    @Operation(operationId = "createEnvironmentVariable", summary = "Create an environment variable (admin)", description = "Redeploys the environment when it is an active Integration environment (VAR-4).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     @APIResponse(responseCode = "400", description = "Bad name, invalid or oversize value (VAR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, or ticket-required on Staging/Production (ENV-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,7 +129,7 @@ public class VariableResource {
     @PATCH
     @Path("/variables/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a project variable (admin)", description = "Honours If-Match; sensitive stays sensitive.")
+    @Operation(operationId = "updateProjectVariable", summary = "Change a project variable (admin)", description = "Honours If-Match; sensitive stays sensitive.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid or oversize value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -143,7 +143,7 @@ public class VariableResource {
     @PATCH
     @Path("/environments/{environmentId}/variables/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an environment variable (admin)", description = "Honours If-Match; sensitive stays sensitive.")
+    @Operation(operationId = "updateEnvironmentVariable", summary = "Change an environment variable (admin)", description = "Honours If-Match; sensitive stays sensitive.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = VariableViews.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid or oversize value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, or ticket-required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -156,7 +156,7 @@ public class VariableResource {
 
     @DELETE
     @Path("/variables/{name}")
-    @Operation(summary = "Delete a project variable (admin)")
+    @Operation(operationId = "deleteProjectVariable", summary = "Delete a project variable (admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -166,7 +166,7 @@ public class VariableResource {
 
     @DELETE
     @Path("/environments/{environmentId}/variables/{name}")
-    @Operation(summary = "Delete an environment variable (admin)")
+    @Operation(operationId = "deleteEnvironmentVariable", summary = "Delete an environment variable (admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Not an admin, or ticket-required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,7 +1,7 @@
 package dev.slipway.environment.api;
 
+import dev.slipway.environment.domain.EffectiveVariables;
 import dev.slipway.environment.domain.Variable;
-import dev.slipway.environment.service.VariableService;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class VariableViews {
     public record EffectiveView(String name, String value, boolean json, boolean sensitive, boolean visibleBuild, boolean visibleRuntime,
             boolean inherited, String source) {
 
-        static EffectiveView of(VariableService.Effective effective, boolean withSensitiveValues) {
+        static EffectiveView of(EffectiveVariables.Effective effective, boolean withSensitiveValues) {
             Variable variable = effective.variable();
             return new EffectiveView(variable.name(), variable.sensitive() && !withSensitiveValues ? null : variable.value(), variable.json(),
                     variable.sensitive(), variable.visibleBuild(), variable.visibleRuntime(), effective.inherited(), effective.source());

@@ -1,6 +1,12 @@
 package dev.slipway.environment.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.events.environment.EnvironmentOperation;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,6 +26,8 @@ import java.util.UUID;
 @Table(name = "activity")
 public class Activity {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Id
     private UUID id;
 
@@ -27,8 +37,9 @@ public class Activity {
     @Column(name = "environment_id", nullable = false)
     private String environmentId;
 
-    @Column(nullable = false)
-    private String type;
+    @Convert(converter = OperationAsActivityType.class)
+    @Column(name = "type", nullable = false)
+    private EnvironmentOperation operation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -59,17 +70,18 @@ public class Activity {
     protected Activity() {
     }
 
-    public Activity(String projectId, String environmentId, String type, String createdBy, String parameters, Instant now) {
+    public Activity(String projectId, String environmentId, EnvironmentOperation operation, String createdBy, Map<String, ?> parameters,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.projectId = projectId;
         this.environmentId = environmentId;
-        this.type = type;
+        this.operation = operation;
         this.state = ActivityState.PENDING;
         this.createdBy = createdBy;
-        this.parameters = parameters;
+        this.parameters = toJson(parameters);
         this.log = "";
         this.createdAt = now;
-        log(now, type + " requested by " + createdBy);
+        log(now, operation.activityType() + " requested by " + createdBy);
     }
 
     /** Another service is now working on it. */
@@ -118,8 +130,8 @@ public class Activity {
         return environmentId;
     }
 
-    public String type() {
-        return type;
+    public EnvironmentOperation operation() {
+        return operation;
     }
 
     public ActivityState state() {
@@ -134,8 +146,42 @@ public class Activity {
         return createdBy;
     }
 
-    public String parameters() {
-        return parameters;
+    /** The operation's parameters as given, e.g. {@code {"code":true,"data":false}}. */
+    public Map<String, Object> parameters() {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = JSON.readValue(parameters, LinkedHashMap.class);
+            return values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activity " + id + " holds unreadable parameters", e);
+        }
+    }
+
+    /** Whether the boolean parameter {@code name} was given as true (a sync that also copies data). */
+    public boolean isTrue(String name) {
+        return Boolean.TRUE.equals(parameters().get(name));
+    }
+
+    private static String toJson(Map<String, ?> parameters) {
+        try {
+            return JSON.writeValueAsString(new LinkedHashMap<>(parameters));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("activity parameters must be JSON values", e);
+        }
+    }
+
+    /** Stored as the Activity type of API-3, {@code environment.branch}. */
+    @Converter
+    public static class OperationAsActivityType implements AttributeConverter<EnvironmentOperation, String> {
+        @Override
+        public String convertToDatabaseColumn(EnvironmentOperation operation) {
+            return operation == null ? null : operation.activityType();
+        }
+
+        @Override
+        public EnvironmentOperation convertToEntityAttribute(String type) {
+            return type == null ? null : EnvironmentOperation.ofActivityType(type);
+        }
     }
 
     public String log() {

@@ -1,6 +1,9 @@
 package dev.slipway.environment.domain;
 
+import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.Refusal;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,15 +57,29 @@ public record BranchName(String value) {
      * {@code [a-z0-9-]}, 1-32 characters, not starting or ending with {@code -}, and not reserved.
      */
     public String environmentId() {
-        String slug = value.toLowerCase(Locale.ROOT).replaceAll("[/_. ]", "-");
+        Refusal.raise(idRefusal(value));
+        return slug(value);
+    }
+
+    /** A branch that can be an environment (ENV-2), or empty: for pushes, where the branch exists whatever its name. */
+    public static Optional<BranchName> ofEnvironment(String value) {
+        return problemWith(value) == null && idRefusal(value).isEmpty() ? Optional.of(new BranchName(value)) : Optional.empty();
+    }
+
+    private static String slug(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[/_. ]", "-");
+    }
+
+    private static Optional<Refusal> idRefusal(String value) {
+        String slug = slug(value);
         if (!SLUG.matcher(slug).matches()) {
-            throw new DomainException("ENV-2", 400, "invalid-branch-name", "Branch name '" + value + "' gives environment id '" + slug
+            return Refusal.of("ENV-2", 400, "invalid-branch-name", "Branch name '" + value + "' gives environment id '" + slug
                     + "', which is not 1-32 of a-z, 0-9 and '-', starting and ending with a letter or digit.");
         }
         if (RESERVED.contains(slug)) {
-            throw new DomainException("ENV-2", 400, "reserved-environment-id", "Environment id '" + slug + "' is reserved.");
+            return Refusal.of("ENV-2", 400, "reserved-environment-id", "Environment id '" + slug + "' is reserved.");
         }
-        return slug;
+        return Optional.empty();
     }
 
     @Override

@@ -1,5 +1,11 @@
 package dev.slipway.environment.domain;
 
+import dev.slipway.events.EnvironmentStatus;
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.events.environment.EnvironmentOperation;
+import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.Refusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -13,18 +19,26 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * An environment of a project. Integration environments are git branches in a tree rooted at
  * {@code master} (ENV-2, ENV-4): they branch, merge, sync, activate, deactivate and are deleted.
  * Staging and Production are single, on branch {@code master}, refuse those operations (ENV-5) and
  * change only through tickets. While a git operation it asked for is under way an environment is
- * DIRTY and refuses other operations.
+ * DIRTY and refuses other operations; a deployment deployment-service reports running also makes
+ * it DIRTY (ENV-8) but blocks nothing, since deployment-service queues deployments (DEP-3).
  */
 @Entity
 @Table(name = "environment")
 public class Environment {
+
+    /** CFG-3: a configuration digest is a SHA-256 in hex. */
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    /** A host name of at least two labels (ENV-7 live domains). */
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     @EmbeddedId
     private Key key;
@@ -55,8 +69,9 @@ public class Environment {
     @Column(name = "latest_deployment_id")
     private String latestDeploymentId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "latest_deployment_state")
-    private String latestDeploymentState;
+    private DeploymentState latestDeploymentState;
 
     @Column(name = "pending_activity_id")
     private UUID pendingActivityId;
@@ -103,9 +118,8 @@ public class Environment {
      * serves from the start, and code reaches them only by assisted deployment.
      */
     static Environment tier(Project project, EnvironmentType type, Instant now) {
-        String id = type.name().toLowerCase(Locale.ROOT);
-        String title = type == EnvironmentType.STAGING ? "Staging" : "Production";
-        return new Environment(project.id(), id, title, type, EnvironmentStatus.ACTIVE, Project.MASTER, null, now);
+        return new Environment(project.id(), type.name().toLowerCase(Locale.ROOT), type.label(), type, EnvironmentStatus.ACTIVE,
+                Project.MASTER, null, now);
     }
 
     /**
@@ -113,7 +127,7 @@ public class Environment {
      * the git host created the branch; the caller has checked ENV-3.
      */
     public Environment branch(BranchName name, String childTitle, UUID activityId, Instant now) {
-        requireIntegration("branch");
+        requireIntegration(EnvironmentOperation.BRANCH);
         if (!isActive()) {
             throw new DomainException("ENV-4", 409, "parent-not-active", "Only an active environment can be branched; '" + id() + "' is " + status + ".");
         }
@@ -139,7 +153,7 @@ public class Environment {
 
     /** ENV-4 activate: only INACTIVE; the caller has checked ENV-3. */
     public void activate(Instant now) {
-        requireIntegration("activate");
+        requireIntegration(EnvironmentOperation.ACTIVATE);
         if (status != EnvironmentStatus.INACTIVE) {
             throw new DomainException("ENV-4", 409, "environment-active", "Active environments cannot be activated");
         }
@@ -148,8 +162,8 @@ public class Environment {
 
     /** ENV-4 deactivate: only ACTIVE, never master. */
     public void deactivate(Instant now) {
-        requireIntegration("deactivate");
-        requireNotMaster("deactivated");
+        requireIntegration(EnvironmentOperation.DEACTIVATE);
+        requireNotMaster(EnvironmentOperation.DEACTIVATE);
         requireIdle();
         if (!isActive()) {
             throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be deactivated");
@@ -159,8 +173,8 @@ public class Environment {
 
     /** ENV-4 delete: only INACTIVE, never master. DELETING until the git host deleted the branch. */
     public void startDeleting(UUID activityId, Instant now) {
-        requireIntegration("delete");
-        requireNotMaster("deleted");
+        requireIntegration(EnvironmentOperation.DELETE);
+        requireNotMaster(EnvironmentOperation.DELETE);
         if (status != EnvironmentStatus.INACTIVE) {
             throw new DomainException("ENV-4", 409, "environment-active",
                     status == EnvironmentStatus.DELETING ? "The environment is already being deleted." : "Active environments cannot be deleted");
@@ -175,40 +189,47 @@ public class Environment {
         changeStatus(EnvironmentStatus.INACTIVE, now);
     }
 
-    /** ENV-4 merge: this environment's branch into its parent's. */
+    /** ENV-4 merge: this environment's branch into its parent's; DIRTY until the git host answers. */
     public void startMerge(UUID activityId, Instant now) {
-        requireIntegration("merge");
-        if (parentId == null) {
-            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be merged");
-        }
-        startGitOperation("merge", activityId, now);
+        requireIntegration(EnvironmentOperation.MERGE);
+        requireParent(EnvironmentOperation.MERGE);
+        startGitOperation(EnvironmentOperation.MERGE, activityId, now);
     }
 
-    /** ENV-4 sync of code: the parent's branch into this one. */
-    public void startSync(UUID activityId, Instant now) {
-        requireIntegration("sync");
-        if (parentId == null) {
-            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be synchronized");
+    /**
+     * ENV-4 sync: at least one of code and data. Code merges the parent's branch into this one
+     * (DIRTY until the git host answers); data alone only needs a deployment that copies the
+     * parent's data.
+     */
+    public void startSync(boolean code, boolean data, UUID activityId, Instant now) {
+        if (!code && !data) {
+            throw new DomainException("ENV-4", 400, "nothing-to-synchronize", "Nothing to synchronize: you must specify data or code");
         }
-        startGitOperation("sync", activityId, now);
+        requireIntegration(EnvironmentOperation.SYNC);
+        requireParent(EnvironmentOperation.SYNC);
+        if (code) {
+            startGitOperation(EnvironmentOperation.SYNC, activityId, now);
+        } else {
+            requireDeployable(EnvironmentOperation.SYNC);
+        }
     }
 
-    /** ENV-4 sync of data only, and redeploy: need an active environment and no operation under way. */
-    public void requireDeployable(String operation) {
+    /** ENV-4 redeploy: an active Integration environment with no operation under way. */
+    public void requireDeployable(EnvironmentOperation operation) {
         requireIntegration(operation);
         requireIdle();
         if (!isActive()) {
-            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + pastTense(operation) + ".");
+            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + operation.pastTense() + ".");
         }
     }
 
-    private void startGitOperation(String operation, UUID activityId, Instant now) {
+    private void startGitOperation(EnvironmentOperation operation, UUID activityId, Instant now) {
         requireDeployable(operation);
         pendingActivityId = activityId;
         settleStatus(now);
     }
 
-    /** The git host finished the operation {@code activityId}; the branch's head is now {@code head}. */
+    /** The git host finished the operation {@code activityId}; the branch's head is now {@code head} (null: unchanged). */
     public void gitOperationFinished(UUID activityId, String head, Instant now) {
         if (head != null) {
             headCommit = head;
@@ -222,34 +243,64 @@ public class Environment {
     /** ENV-8: deployment-service started a deployment here. */
     public void deploymentStarted(String deploymentId, Instant now) {
         latestDeploymentId = deploymentId;
-        latestDeploymentState = "RUNNING";
+        latestDeploymentState = DeploymentState.RUNNING;
         settleStatus(now);
     }
 
-    /** ENV-8: a deployment ended; on success {@code commit} is what now runs. Reports of older deployments change nothing. */
+    /**
+     * ENV-8: a deployment ended; on success {@code commit} is what now runs. The report of an older
+     * deployment that arrives while a newer one runs changes nothing; a repeated report changes
+     * nothing more than the first.
+     */
     public void deploymentFinished(String deploymentId, boolean succeeded, String commit, Instant now) {
-        if (latestDeploymentId != null && !latestDeploymentId.equals(deploymentId) && "RUNNING".equals(latestDeploymentState)) {
+        if (latestDeploymentId != null && !latestDeploymentId.equals(deploymentId) && latestDeploymentState == DeploymentState.RUNNING) {
             return;
         }
         latestDeploymentId = deploymentId;
-        latestDeploymentState = succeeded ? "SUCCEEDED" : "FAILED";
+        latestDeploymentState = succeeded ? DeploymentState.SUCCEEDED : DeploymentState.FAILED;
         if (succeeded && commit != null) {
             deployedCommit = commit;
         }
         settleStatus(now);
     }
 
-    /** GO_LIVE: Production answers on its live domains (ENV-7). */
-    public void goLive(java.util.List<String> domains, Instant now) {
+    /** Why GO_LIVE with {@code domains} cannot apply here, if it cannot (TKT-2: Production only; ENV-7: host names). */
+    public Optional<Refusal> goLiveRefusal(List<String> domains) {
         if (type != EnvironmentType.PRODUCTION) {
-            throw new DomainException("TKT-2", 422, "production-only", "GO_LIVE applies to Production only.");
+            return Refusal.of("TKT-2", 422, "production-only", "GO_LIVE applies to Production only.");
         }
-        liveDomains = String.join(",", domains);
+        if (domains == null || domains.isEmpty()) {
+            return Refusal.of("TKT-1", 422, "invalid-domain", "GO_LIVE needs at least one domain.");
+        }
+        for (String domain : domains) {
+            if (domain == null || !DOMAIN.matcher(domain.strip()).matches()) {
+                return Refusal.of("TKT-1", 422, "invalid-domain", "'" + domain + "' is not a domain name.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** GO_LIVE: Production answers on its live domains (ENV-7). */
+    public void goLive(List<String> domains, Instant now) {
+        Refusal.raise(goLiveRefusal(domains));
+        liveDomains = String.join(",", domains.stream().map(String::strip).toList());
         updatedAt = now;
+    }
+
+    /** Why this configuration digest cannot be approved here, if it cannot (CFG-3). */
+    public Optional<Refusal> configApprovalRefusal(String digest) {
+        if (type.isSelfService()) {
+            return Refusal.of("CFG-3", 422, "self-service", "Integration environments are self-service: they keep no approved configuration digest.");
+        }
+        if (digest == null || !DIGEST.matcher(digest).matches()) {
+            return Refusal.of("CFG-3", 422, "invalid-digest", "approveConfigDigest is not a SHA-256 hex digest.");
+        }
+        return Optional.empty();
     }
 
     /** CFG-3: a DEPLOYMENT_SETTINGS ticket approved this configuration digest. */
     public void approveConfigDigest(String digest, Instant now) {
+        Refusal.raise(configApprovalRefusal(digest));
         approvedConfigDigest = digest;
         updatedAt = now;
     }
@@ -257,7 +308,7 @@ public class Environment {
     /** ENV-8: an active environment is DIRTY while a git operation or a deployment is under way. */
     private void settleStatus(Instant now) {
         if (isActive()) {
-            boolean busy = pendingActivityId != null || "RUNNING".equals(latestDeploymentState);
+            boolean busy = pendingActivityId != null || latestDeploymentState == DeploymentState.RUNNING;
             changeStatus(busy ? EnvironmentStatus.DIRTY : EnvironmentStatus.ACTIVE, now);
         } else {
             updatedAt = now;
@@ -271,43 +322,50 @@ public class Environment {
     }
 
     /** ENV-5: Staging and Production refuse the operations of Integration environments. */
-    public void requireIntegration(String operation) {
-        if (type != EnvironmentType.INTEGRATION) {
-            String tier = type == EnvironmentType.STAGING ? "Staging" : "Production";
+    public void requireIntegration(EnvironmentOperation operation) {
+        if (!type.isSelfService()) {
             throw new DomainException("ENV-5", 409, "operation-not-available",
-                    "The " + operation + " operation is not available on " + tier + " environments; they change only through support tickets.");
+                    "The " + operation.verb() + " operation is not available on " + type.label()
+                            + " environments; they change only through support tickets.");
         }
     }
 
     /** ENV-5: settings of Staging and Production are written only by approved tickets. */
     public void requireSelfServiceSettings() {
-        if (type != EnvironmentType.INTEGRATION) {
-            String tier = type == EnvironmentType.STAGING ? "Staging" : "Production";
+        if (!type.isSelfService()) {
             throw new DomainException("ENV-5", 403, "ticket-required",
-                    tier + " settings change only through an approved support ticket: open a DEPLOYMENT_SETTINGS ticket.");
+                    type.label() + " settings change only through an approved support ticket: open a DEPLOYMENT_SETTINGS ticket.");
         }
     }
 
+    /** VAR-4: a variable change redeploys an active Integration environment at once; others wait for their next deployment. */
+    public boolean redeploysOnVariableChange() {
+        return type.isSelfService() && isActive();
+    }
+
+    /** Children of a deleted environment move up to its parent: they keep a place in the tree. */
     public void reparentTo(String newParentId, Instant now) {
         parentId = newParentId;
         updatedAt = now;
     }
 
+    private void requireParent(EnvironmentOperation operation) {
+        if (parentId == null) {
+            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be " + operation.pastTense());
+        }
+    }
+
     private void requireIdle() {
         if (pendingActivityId != null) {
-            throw operationInProgress();
+            throw new DomainException("ENV-8", 409, "operation-in-progress",
+                    "Another operation is in progress on environment '" + id() + "' (activity " + pendingActivityId + ").");
         }
     }
 
-    private void requireNotMaster(String pastTense) {
-        if (Project.MASTER.equals(id())) {
-            throw new DomainException("ENV-4", 409, "master-environment", "The master environment cannot be " + pastTense + ".");
+    private void requireNotMaster(EnvironmentOperation operation) {
+        if (isMaster()) {
+            throw new DomainException("ENV-4", 409, "master-environment", "The master environment cannot be " + operation.pastTense() + ".");
         }
-    }
-
-    private DomainException operationInProgress() {
-        return new DomainException("ENV-8", 409, "operation-in-progress",
-                "Another operation is in progress on environment '" + id() + "' (activity " + pendingActivityId + ").");
     }
 
     private void changeStatus(EnvironmentStatus next, Instant now) {
@@ -315,18 +373,14 @@ public class Environment {
         updatedAt = now;
     }
 
-    private static String pastTense(String operation) {
-        return switch (operation) {
-            case "sync" -> "synchronized";
-            case "redeploy" -> "redeployed";
-            case "merge" -> "merged";
-            default -> operation + "d";
-        };
-    }
-
     /** ENV-3 counts ACTIVE and DIRTY Integration environments. */
     public boolean isActive() {
-        return status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DIRTY;
+        return status.isActive();
+    }
+
+    /** ENV-1: the root of the tree. */
+    public boolean isMaster() {
+        return type.isSelfService() && Project.MASTER.equals(id());
     }
 
     /** Project and environment id. */
@@ -374,7 +428,7 @@ public class Environment {
         return latestDeploymentId;
     }
 
-    public String latestDeploymentState() {
+    public DeploymentState latestDeploymentState() {
         return latestDeploymentState;
     }
 

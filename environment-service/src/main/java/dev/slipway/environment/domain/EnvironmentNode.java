@@ -1,9 +1,12 @@
 package dev.slipway.environment.domain;
 
+import dev.slipway.events.deployment.NodeHealth;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -22,8 +25,9 @@ public class EnvironmentNode {
     @Column(name = "release_commit")
     private String releaseCommit;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String health;
+    private NodeHealth health;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -33,13 +37,13 @@ public class EnvironmentNode {
 
     public EnvironmentNode(String projectId, String environmentId, int node) {
         this.key = new Key(projectId, environmentId, node);
-        this.health = "UNKNOWN";
+        this.health = NodeHealth.UNKNOWN;
     }
 
-    public void report(String releaseId, String commit, String health, Instant now) {
+    public void report(String releaseId, String commit, NodeHealth health, Instant now) {
         this.releaseId = releaseId;
         this.releaseCommit = commit;
-        this.health = health == null ? "UNKNOWN" : health;
+        this.health = health == null ? NodeHealth.UNKNOWN : health;
         this.updatedAt = now;
     }
 
@@ -61,7 +65,11 @@ public class EnvironmentNode {
         return releaseCommit;
     }
 
-    public String health() {
+    public String environmentId() {
+        return key.environmentId();
+    }
+
+    public NodeHealth health() {
         return health;
     }
 }

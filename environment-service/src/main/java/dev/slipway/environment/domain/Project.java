@@ -1,5 +1,8 @@
 package dev.slipway.environment.domain;
 
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -77,9 +80,14 @@ public class Project {
         this.activeEnvironmentLimit = limit;
     }
 
+    /** ENV-3: whether one more Integration environment may be active when {@code active} already are. */
+    public boolean hasRoomForActiveEnvironment(long active) {
+        return active < activeEnvironmentLimit;
+    }
+
     /** ENV-3: refuses one more active Integration environment when {@code active} already reach the limit. */
     public void requireRoomForActiveEnvironment(long active) {
-        if (active >= activeEnvironmentLimit) {
+        if (!hasRoomForActiveEnvironment(active)) {
             throw new DomainException("ENV-3", 409, "active-environment-limit", "Project " + id + " already has " + active
                     + " active Integration environments, its limit (activeEnvironmentLimit " + activeEnvironmentLimit
                     + "); deactivate one first or raise the limit.");

@@ -2,6 +2,7 @@ package dev.slipway.environment.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.platform.domain.Refusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -11,6 +12,7 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -69,14 +71,19 @@ public class Variable {
             Boolean visibleRuntime, Boolean enabled) {
     }
 
-    public static Variable create(String projectId, String environmentId, String name, Settings settings, Instant now) {
+    /** Why a new variable {@code name} with {@code settings} cannot be created, if it cannot (VAR-1). */
+    public static Optional<Refusal> creationRefusal(String name, Settings settings) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new DomainException("VAR-1", 400, "invalid-variable-name",
-                    "A variable name is 1-256 of A-Z, a-z, 0-9, '.', '_', ':' and '-'.");
+            return Refusal.of("VAR-1", 400, "invalid-variable-name", "A variable name is 1-256 of A-Z, a-z, 0-9, '.', '_', ':' and '-'.");
         }
         if (settings.value() == null) {
-            throw new DomainException("VAR-1", 400, "invalid-variable-value", "A variable needs a value.");
+            return Refusal.of("VAR-1", 400, "invalid-variable-value", "A variable needs a value.");
         }
+        return valueRefusal(settings.value(), Boolean.TRUE.equals(settings.json()));
+    }
+
+    public static Variable create(String projectId, String environmentId, String name, Settings settings, Instant now) {
+        Refusal.raise(creationRefusal(name, settings));
         Variable variable = new Variable();
         variable.key = new Key(projectId, environmentId, name);
         variable.inheritable = true;
@@ -88,16 +95,19 @@ public class Variable {
         return variable;
     }
 
-    /** Applies the given settings, checking VAR-1 and that sensitive stays sensitive. */
-    public void apply(Settings settings, Instant now) {
+    /** Why {@code settings} cannot be applied to this variable, if they cannot (VAR-1, VAR-2). */
+    public Optional<Refusal> changeRefusal(Settings settings) {
         if (Boolean.FALSE.equals(settings.sensitive()) && sensitive) {
-            throw new DomainException("VAR-2", 409, "sensitive-is-permanent", "A sensitive variable cannot be made non-sensitive; delete and recreate it.");
+            return Refusal.of("VAR-2", 409, "sensitive-is-permanent", "A sensitive variable cannot be made non-sensitive; delete and recreate it.");
         }
-        boolean newJson = settings.json() != null ? settings.json() : json;
-        String newValue = settings.value() != null ? settings.value() : value;
-        requireValidValue(newValue, newJson);
-        value = newValue;
-        json = newJson;
+        return valueRefusal(settings.value() != null ? settings.value() : value, settings.json() != null ? settings.json() : json);
+    }
+
+    /** Applies the given settings, checking VAR-1 and that sensitive stays sensitive (VAR-2). */
+    public void apply(Settings settings, Instant now) {
+        Refusal.raise(changeRefusal(settings));
+        value = settings.value() != null ? settings.value() : value;
+        json = settings.json() != null ? settings.json() : json;
         sensitive = settings.sensitive() != null ? settings.sensitive() : sensitive;
         inheritable = settings.inheritable() != null ? settings.inheritable() : inheritable;
         visibleBuild = settings.visibleBuild() != null ? settings.visibleBuild() : visibleBuild;
@@ -107,20 +117,26 @@ public class Variable {
     }
 
     /** VAR-1: JSON values parse and are at most 4 KiB; others at most 64 KiB. The value is never echoed. */
-    private static void requireValidValue(String value, boolean json) {
+    private static Optional<Refusal> valueRefusal(String value, boolean json) {
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (json) {
             if (bytes > MAX_JSON_BYTES) {
-                throw new DomainException("VAR-1", 400, "invalid-variable-value", "A JSON value is at most 4 KiB; this one has " + bytes + " bytes.");
+                return Refusal.of("VAR-1", 400, "invalid-variable-value", "A JSON value is at most 4 KiB; this one has " + bytes + " bytes.");
             }
             try {
                 JSON.readTree(value);
             } catch (JsonProcessingException e) {
-                throw new DomainException("VAR-1", 400, "invalid-variable-value", "The value is not valid JSON (json: true).");
+                return Refusal.of("VAR-1", 400, "invalid-variable-value", "The value is not valid JSON (json: true).");
             }
         } else if (bytes > MAX_VALUE_BYTES) {
-            throw new DomainException("VAR-1", 400, "invalid-variable-value", "A value is at most 64 KiB; this one has " + bytes + " bytes.");
+            return Refusal.of("VAR-1", 400, "invalid-variable-value", "A value is at most 64 KiB; this one has " + bytes + " bytes.");
         }
+        return Optional.empty();
+    }
+
+    /** The level: {@link #PROJECT_LEVEL} or the environment id. */
+    public String level() {
+        return key.environmentId();
     }
 
     /** Project, environment ({@code ""} for project level) and name. */

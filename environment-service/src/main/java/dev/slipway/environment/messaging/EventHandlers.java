@@ -1,7 +1,8 @@
 package dev.slipway.environment.messaging;
 
-import dev.slipway.environment.service.DeploymentTracking;
-import dev.slipway.environment.service.EnvironmentService;
+import dev.slipway.environment.service.DeploymentReactions;
+import dev.slipway.environment.service.GitHostReactions;
+import dev.slipway.environment.service.PushReactions;
 import dev.slipway.environment.service.TicketFulfilment;
 import dev.slipway.events.EventCatalog;
 import dev.slipway.events.deployment.DeploymentStatusChanged;
@@ -21,43 +22,43 @@ public class EventHandlers {
     /** The git host did its part of an operation (SSH-4, ENV-4). */
     @Produces
     @Singleton
-    EventHandler<GitOperationCompleted> gitOperationCompleted(EnvironmentService environments) {
-        return EventHandler.of(EventCatalog.GIT_OPERATION_COMPLETED, e -> environments.gitOperationCompleted(e.data()));
+    EventHandler<GitOperationCompleted> gitOperationCompleted(GitHostReactions git) {
+        return EventHandler.of(EventCatalog.GIT_OPERATION_COMPLETED, e -> git.completed(e.data()));
     }
 
     /** The git host could not; conflicts go to the activity log. */
     @Produces
     @Singleton
-    EventHandler<GitOperationFailed> gitOperationFailed(EnvironmentService environments) {
-        return EventHandler.of(EventCatalog.GIT_OPERATION_FAILED, e -> environments.gitOperationFailed(e.data()));
+    EventHandler<GitOperationFailed> gitOperationFailed(GitHostReactions git) {
+        return EventHandler.of(EventCatalog.GIT_OPERATION_FAILED, e -> git.failed(e.data()));
     }
 
     /** A push changed a branch (SSH-4). */
     @Produces
     @Singleton
-    EventHandler<RefUpdated> refUpdated(EnvironmentService environments) {
-        return EventHandler.of(EventCatalog.REF_UPDATED, e -> environments.refUpdated(e.data()));
+    EventHandler<RefUpdated> refUpdated(PushReactions pushes) {
+        return EventHandler.of(EventCatalog.REF_UPDATED, e -> pushes.refUpdated(e.data()));
     }
 
     /** ENV-8: a deployment started; the environment is DIRTY. */
     @Produces
     @Singleton
-    EventHandler<DeploymentStatusChanged> deploymentStarted(DeploymentTracking tracking) {
-        return EventHandler.of(EventCatalog.DEPLOYMENT_STARTED, e -> tracking.started(e.data()));
+    EventHandler<DeploymentStatusChanged> deploymentStarted(DeploymentReactions deployments) {
+        return EventHandler.of(EventCatalog.DEPLOYMENT_STARTED, e -> deployments.started(e.data()));
     }
 
     /** A deployment succeeded: its commit is deployed. */
     @Produces
     @Singleton
-    EventHandler<DeploymentStatusChanged> deploymentSucceeded(DeploymentTracking tracking) {
-        return EventHandler.of(EventCatalog.DEPLOYMENT_SUCCEEDED, e -> tracking.finished(e.data(), true));
+    EventHandler<DeploymentStatusChanged> deploymentSucceeded(DeploymentReactions deployments) {
+        return EventHandler.of(EventCatalog.DEPLOYMENT_SUCCEEDED, e -> deployments.finished(e.data(), true));
     }
 
     /** A deployment failed: the deployed commit stays. */
     @Produces
     @Singleton
-    EventHandler<DeploymentStatusChanged> deploymentFailed(DeploymentTracking tracking) {
-        return EventHandler.of(EventCatalog.DEPLOYMENT_FAILED, e -> tracking.finished(e.data(), false));
+    EventHandler<DeploymentStatusChanged> deploymentFailed(DeploymentReactions deployments) {
+        return EventHandler.of(EventCatalog.DEPLOYMENT_FAILED, e -> deployments.finished(e.data(), false));
     }
 
     /** TKT-5: approved DEPLOYMENT_SETTINGS and GO_LIVE tickets are fulfilled here. */

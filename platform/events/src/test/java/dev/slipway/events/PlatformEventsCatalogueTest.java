@@ -50,9 +50,23 @@ class PlatformEventsCatalogueTest {
         EventCatalog.ALL.forEach(type -> assertTrue(type.type().matches("dev\\.slipway\\.[a-z-]+\\.[a-z-]+\\.v\\d+"), type.type()));
     }
 
+    /** EVT-2: the topics and the one service that writes each. */
+    private static final Map<String, String> WRITER_OF_TOPIC = Map.of(
+            "slipway.environments", "environment-service",
+            "slipway.deployments", "deployment-service",
+            "slipway.tickets", "ticket-service",
+            "slipway.access", "ssh-gateway",
+            "slipway.git", "ssh-gateway");
+
     @Test
-    void eachServicePublishesOnlyToItsOwnTopic() {
-        EventCatalog.ALL.forEach(type -> assertTrue(
-                Arrays.stream(Producer.values()).anyMatch(p -> p == type.producer() && p.topic().equals(type.topic())), type.type()));
+    void eachTopicIsWrittenByTheOneServiceEvt2NamesForIt() {
+        for (EventType<?> type : EventCatalog.ALL) {
+            assertEquals(WRITER_OF_TOPIC.get(type.topic()), type.producer().service(),
+                    type.type() + " is produced by " + type.producer().service() + " on " + type.topic());
+            assertEquals("/slipway/" + type.producer().service(), type.producer().source(), type.type() + ": CloudEvents source (EVT-1)");
+        }
+        for (Producer producer : Producer.values()) {
+            assertEquals(WRITER_OF_TOPIC.get(producer.topic()), producer.service(), producer + " writes " + producer.topic());
+        }
     }
 }

@@ -3,12 +3,16 @@ package dev.slipway.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.devinfra.DevKeys;
 import dev.slipway.devinfra.DevTokens;
 import dev.slipway.devinfra.SlipwayHome;
 import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.security.ProjectAccessStore;
+import dev.slipway.platform.security.ProjectAuthorization;
 import dev.slipway.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +30,9 @@ class AuthorizationTest {
 
     @Inject
     ProjectAccessStore access;
+
+    @Inject
+    ProjectAuthorization authorization;
 
     private String project;
 
@@ -88,5 +95,20 @@ class AuthorizationTest {
         String other = new DevTokens(DevKeys.forTests(SlipwayHome.locate()).loadPrivateKey(), "https://elsewhere.example")
                 .mint("alice", List.of(), Duration.ofMinutes(5));
         given().header("Authorization", "Bearer " + other).when().get(path()).then().statusCode(401);
+    }
+
+    /** For callers without an HTTP request (an SSH session): the user is named, the answers are the same. */
+    @Test
+    void aUserNamedOutsideARequestIsCheckedTheSameWay() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(authorization.holds(project, "alice", ProjectRole.CONTRIBUTOR)).isTrue();
+            assertThat(authorization.holds(project, "alice", ProjectRole.ADMIN)).isFalse();
+            assertThat(authorization.holds(project, "mallory", ProjectRole.VIEWER)).isFalse();
+            authorization.require(project, "alice", ProjectRole.VIEWER);
+            assertThatThrownBy(() -> authorization.require(project, "alice", ProjectRole.ADMIN))
+                    .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(403));
+            assertThatThrownBy(() -> authorization.require(project, "mallory", ProjectRole.VIEWER))
+                    .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(404));
+        });
     }
 }

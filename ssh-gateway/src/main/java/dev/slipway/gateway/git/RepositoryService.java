@@ -3,6 +3,7 @@ package dev.slipway.gateway.git;
 import dev.slipway.events.EventCatalog;
 import dev.slipway.events.git.RepositoryCreated;
 import dev.slipway.gateway.config.GitConfig;
+import dev.slipway.platform.domain.ProjectId;
 import dev.slipway.platform.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
@@ -22,9 +22,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 /** Creates and finds the projects' bare repositories (ENV-1, SSH-4). */
 @ApplicationScoped
 public class RepositoryService {
-
-    /** Same rule as ENV-1's project id; checked again because the name becomes a path. */
-    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9]{2,31}");
 
     private final EntityManager entityManager;
     private final GitConfig config;
@@ -43,7 +40,8 @@ public class RepositoryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GitRepository createFor(String projectId) {
-        if (!PROJECT_ID.matcher(projectId).matches()) {
+        // ENV-1's rule, checked again here because the id becomes a path.
+        if (!ProjectId.isValid(projectId)) {
             throw new IllegalArgumentException("ENV-1: not a project id: " + projectId);
         }
         GitRepository existing = entityManager.find(GitRepository.class, projectId);

@@ -8,10 +8,10 @@ import java.util.List;
  * deployment failed (phase, node, exit code, DEP-2). {@code ticketId} is set for TICKET deployments
  * (TKT-5).
  */
-public record DeploymentStatusChanged(String deploymentId, String projectId, String environmentId, String commit, String trigger,
-        String state, String phase, List<NodeRelease> nodes, String detail, String ticketId) {
+public record DeploymentStatusChanged(String deploymentId, String projectId, String environmentId, String commit, DeploymentTrigger trigger,
+        DeploymentState state, DeploymentPhase phase, List<NodeRelease> nodes, String detail, String ticketId) {
 
     /** One node's current release (ENV-6). */
-    public record NodeRelease(int node, String releaseId, String commit, String health) {
+    public record NodeRelease(int node, String releaseId, String commit, NodeHealth health) {
     }
 }

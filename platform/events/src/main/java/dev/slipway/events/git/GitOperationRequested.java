@@ -16,6 +16,17 @@ public record GitOperationRequested(String operationId, String projectId, String
 
     /** What to do. */
     public enum Kind {
-        CREATE_BRANCH, MERGE, SYNC, DELETE_BRANCH
+        CREATE_BRANCH("create branch"), MERGE("merge"), SYNC("sync"), DELETE_BRANCH("delete branch");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        /** For activity logs: "create branch", "merge". */
+        public String description() {
+            return description;
+        }
     }
 }

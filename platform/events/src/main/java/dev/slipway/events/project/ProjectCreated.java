@@ -1,5 +1,8 @@
 package dev.slipway.events.project;
 
+import dev.slipway.events.EnvironmentStatus;
+import dev.slipway.events.EnvironmentType;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +14,6 @@ public record ProjectCreated(String projectId, String title, String createdBy, i
         List<EnvironmentSummary> environments, Instant createdAt) {
 
     /** An environment as created with the project. */
-    public record EnvironmentSummary(String environmentId, String type, String status, String branch, String parentId) {
+    public record EnvironmentSummary(String environmentId, EnvironmentType type, EnvironmentStatus status, String branch, String parentId) {
     }
 }

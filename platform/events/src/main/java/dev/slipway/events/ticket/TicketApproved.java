@@ -16,12 +16,17 @@ import java.util.List;
  * Sensitive variable values never travel in events (SEC-3): a change of a sensitive variable
  * carries no value here.
  */
-public record TicketApproved(String ticketId, String projectId, String environmentId, String type, String approvedBy,
+public record TicketApproved(String ticketId, String projectId, String environmentId, TicketType type, String approvedBy,
         List<VariableChange> variables, String approveConfigDigest, List<String> domains, String commit, Boolean includeData,
         String publicKey, String title, String expiresAt) {
 
     /** A variable to set or delete on the ticket's environment. */
-    public record VariableChange(String action, String name, String value, Boolean json, Boolean sensitive, Boolean inheritable,
+    public record VariableChange(Action action, String name, String value, Boolean json, Boolean sensitive, Boolean inheritable,
             Boolean visibleBuild, Boolean visibleRuntime, Boolean enabled) {
+
+        /** SET creates or changes the variable with the given settings; DELETE removes it if it exists. */
+        public enum Action {
+            SET, DELETE
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.platform.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,22 @@ public final class QueryParams {
             }
         }
         String accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        String message = "'" + value + "' is not one of " + accepted;
-        throw ProblemException.badRequest(parameter + ": " + message, List.of(new Problem.Violation(parameter, message)));
+        throw invalid(parameter, "'" + value + "' is not one of " + accepted);
+    }
+
+    /** Null when absent; otherwise {@code parser}'s value, its IllegalArgumentException's message becoming a 400 naming the parameter. */
+    public static <T> T parsed(String parameter, String value, Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid(parameter, e.getMessage());
+        }
+    }
+
+    private static ProblemException invalid(String parameter, String message) {
+        return ProblemException.badRequest(parameter + ": " + message, List.of(new Problem.Violation(parameter, message)));
     }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  * {@code project_access} (ENV-9). A user who is not a member learns nothing about the project
  * (404); a member without the role needed gets 403 naming it. Support reads every project but
  * writes none through these checks; the {@code service} group passes every check.
+ *
+ * <p>Two forms: for the caller of an HTTP request ({@link #require(String, ProjectRole)}), and for
+ * a user known otherwise, such as the owner of an SSH key ({@link #require(String, String, ProjectRole)}).
  */
 @ApplicationScoped
 public class ProjectAuthorization {
@@ -22,35 +25,58 @@ public class ProjectAuthorization {
         this.caller = caller;
     }
 
+    /** The answer when a project does not exist or the caller may not know it does. */
+    public static ProblemException noSuchProject(String projectId) {
+        return ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+    }
+
     /** The caller's own role on the project, if a member. */
     public Optional<ProjectRole> callerRole(String projectId) {
-        return store.roleOf(projectId, caller.userId());
+        return roleOf(projectId, caller.userId());
+    }
+
+    /** {@code userId}'s role on the project, if a member. */
+    public Optional<ProjectRole> roleOf(String projectId, String userId) {
+        return store.roleOf(projectId, userId);
+    }
+
+    /** Whether {@code userId} holds at least {@code needed} on the project; for callers without an HTTP request. */
+    public boolean holds(String projectId, String userId, ProjectRole needed) {
+        return roleOf(projectId, userId).map(role -> role.includes(needed)).orElse(false);
     }
 
     public void requireRead(String projectId) {
         require(projectId, ProjectRole.VIEWER);
     }
 
-    /** Passes when the caller holds at least {@code needed} on {@code projectId}. */
+    /** Passes when the caller of this request holds at least {@code needed} on {@code projectId}. */
     public void require(String projectId, ProjectRole needed) {
         if (caller.isService()) {
             return;
         }
         Optional<ProjectRole> role = callerRole(projectId);
-        if (role.isPresent()) {
-            if (!role.get().includes(needed)) {
-                throw ProblemException.forbidden("insufficient-role",
-                        "This needs the " + needed.wireName() + " role on project " + projectId + "; you are " + role.get().wireName() + ".");
-            }
-            return;
-        }
-        if (caller.isSupport()) {
+        if (role.isEmpty() && caller.isSupport()) {
             if (needed == ProjectRole.VIEWER) {
                 return;
             }
             throw ProblemException.forbidden("insufficient-role",
                     "Support reads every project but changes one only through tickets or as a member.");
         }
-        throw ProblemException.notFound("Project " + projectId + " does not exist or you are not a member.");
+        check(projectId, role, needed);
+    }
+
+    /** Passes when {@code userId} (not the request's caller) holds at least {@code needed}; same answers as {@link #require(String, ProjectRole)}. */
+    public void require(String projectId, String userId, ProjectRole needed) {
+        check(projectId, roleOf(projectId, userId), needed);
+    }
+
+    private static void check(String projectId, Optional<ProjectRole> role, ProjectRole needed) {
+        if (role.isEmpty()) {
+            throw noSuchProject(projectId);
+        }
+        if (!role.get().includes(needed)) {
+            throw ProblemException.forbidden("insufficient-role",
+                    "This needs the " + needed.wireName() + " role on project " + projectId + "; you are " + role.get().wireName() + ".");
+        }
     }
 }

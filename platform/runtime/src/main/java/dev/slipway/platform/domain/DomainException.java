@@ -1,8 +1,12 @@
-package dev.slipway.environment.domain;
+package dev.slipway.platform.domain;
 
 import dev.slipway.platform.api.ProblemException;
 
-/** A business rule refused an operation; carries the SPEC rule id it enforces. */
+/**
+ * A business rule refused an operation: the SPEC rule id it enforces, the HTTP status and problem
+ * slug a client switches on, and a detail a screen can show as it is (API-2). Thrown by domain
+ * objects before they change anything.
+ */
 public class DomainException extends ProblemException {
 
     private final String rule;
@@ -12,6 +16,7 @@ public class DomainException extends ProblemException {
         this.rule = rule;
     }
 
+    /** The rule id, e.g. ENV-3. */
     public String rule() {
         return rule;
     }
