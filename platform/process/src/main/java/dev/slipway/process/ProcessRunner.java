@@ -63,31 +63,37 @@ public final class ProcessRunner {
         Process process = start(spec, wrapper);
         ProcessTree tree = ProcessTree.of(process, wrapper.isPresent());
         SerialSink output = new SerialSink(sink);
+        try {
+            ProcessResult result = supervise(spec, process, tree, output, started);
+            Optional<RuntimeException> sinkFailure = output.close();
+            if (sinkFailure.isPresent()) {
+                throw sinkFailure.get();
+            }
+            return result;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            // Whatever went wrong (an interrupt, no thread to be had), nothing of the run outlives it.
+            tree.kill(spec.killGrace());
+            throw e;
+        } finally {
+            output.close();
+        }
+    }
+
+    private ProcessResult supervise(ProcessSpec spec, Process process, ProcessTree tree, LineSink output, long started)
+            throws InterruptedException {
         String name = "process-" + process.pid();
         LinePump stdout = new LinePump(process.getInputStream(), Channel.STDOUT, output, maxLineBytes).start(name + "-stdout");
         LinePump stderr = new LinePump(process.getErrorStream(), Channel.STDERR, output, maxLineBytes).start(name + "-stderr");
-        boolean timedOut;
-        int exitCode;
-        try {
-            timedOut = !process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            // Also after a normal exit: a child left behind would keep running and, holding the pipes
-            // open, keep this call from ever seeing the end of the output.
-            tree.terminate(spec.killGrace());
-            exitCode = process.waitFor(spec.killGrace().toNanos(), TimeUnit.NANOSECONDS) ? process.exitValue() : -1;
-            // A slow sink may still be working through what the pipes held; a process outside the tree
-            // holding a pipe open shows as no progress at all, and is not waited for.
-            long deadline = Math.max(System.nanoTime(), started + spec.timeout().toNanos()) + spec.killGrace().toNanos();
-            stdout.awaitEnd(spec.killGrace(), deadline);
-            stderr.awaitEnd(spec.killGrace(), deadline);
-        } catch (InterruptedException e) {
-            tree.kill(spec.killGrace());
-            output.close();
-            throw e;
-        }
-        Optional<RuntimeException> sinkFailure = output.close();
-        if (sinkFailure.isPresent()) {
-            throw sinkFailure.get();
-        }
+        boolean timedOut = !process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        // Also after a normal exit: a child left behind would keep running and, holding the pipes
+        // open, keep this call from ever seeing the end of the output.
+        tree.terminate(spec.killGrace());
+        int exitCode = process.waitFor(spec.killGrace().toNanos(), TimeUnit.NANOSECONDS) ? process.exitValue() : -1;
+        // A slow sink may still be working through what the pipes held; a process outside the tree
+        // holding a pipe open shows as no progress at all, and is not waited for.
+        long deadline = Math.max(System.nanoTime(), started + spec.timeout().toNanos()) + spec.killGrace().toNanos();
+        stdout.awaitEnd(spec.killGrace(), deadline);
+        stderr.awaitEnd(spec.killGrace(), deadline);
         return new ProcessResult(exitCode, timedOut, Duration.ofNanos(System.nanoTime() - started));
     }
 
