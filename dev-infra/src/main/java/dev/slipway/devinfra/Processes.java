@@ -1,5 +1,9 @@
 package dev.slipway.devinfra;
 
+import dev.slipway.process.ProcessResult;
+import dev.slipway.process.ProcessRunner;
+import dev.slipway.process.ProcessSpec;
+import dev.slipway.process.TailSink;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +19,10 @@ import java.util.function.BooleanSupplier;
 
 /** Background processes that outlive the command that started them, tracked by PID files. */
 public final class Processes {
+
+    private static final ProcessRunner RUNNER = new ProcessRunner();
+    /** Far more than the tools run here print; a bound all the same, as for any output we keep. */
+    private static final int RUN_OUTPUT_LINES = 10_000;
 
     private Processes() {
     }
@@ -132,26 +140,29 @@ public final class Processes {
         }
     }
 
-    /** Runs a short command to completion, failing with its output when it exits non-zero. */
+    /**
+     * Runs a short command to completion in this JVM's working directory, failing with its output
+     * when it exits non-zero or overruns {@code timeout}; returns its output, stdout and stderr
+     * together. initdb, pg_ctl, chown and Kafka's StorageTool need PATH and the like, so the command
+     * gets this process's environment, handed over explicitly since the runner inherits nothing.
+     */
     public static String run(List<String> command, Duration timeout) {
+        TailSink output = new TailSink(RUN_OUTPUT_LINES);
+        ProcessResult result;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(new File("/dev/null")).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new InfraException(String.join(" ", command) + " did not finish in " + timeout);
-            }
-            String text = new String(output);
-            if (process.exitValue() != 0) {
-                throw new InfraException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
-            }
-            return text;
+            result = RUNNER.run(new ProcessSpec(command, Path.of("").toAbsolutePath(), System.getenv(), timeout), output);
         } catch (IOException e) {
-            throw new InfraException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
+            throw new InfraException(e.getMessage(), e); // names the command and what is missing
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfraException("Interrupted while running " + command.get(0), e);
         }
+        if (result.timedOut()) {
+            throw new InfraException(String.join(" ", command) + " did not finish in " + timeout + ":\n" + output.text());
+        }
+        if (result.exitCode() != 0) {
+            throw new InfraException(String.join(" ", command) + " failed (exit " + result.exitCode() + "):\n" + output.text());
+        }
+        return output.text();
     }
 }
