@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * environment-service's {@code GET /api/v1/projects/{project}/access}.
  */
 @Path("/api/v1/internal/projects/{projectId}/members/{userId}")
-@Tag(name = "Internal")
+@Tag(name = "Internal", description = "For the service group only; never routed from outside (API-8).")
 @RolesAllowed(Groups.SERVICE)
 public class InternalAccessResource {
 
