@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Activities of a project and its environments (API-3), newest first. */
 @Path("/api/v1/projects/{projectId}")
-@Tag(name = "Activities")
+@Tag(name = "Activities", description = "Long operations on environments and how they went (API-3).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Environments and their operations (ENV-2..8). Operations answer 202 with an Activity (API-3). */
 @Path("/api/v1/projects/{projectId}/environments")
-@Tag(name = "Environments")
+@Tag(name = "Environments", description = "Integration environments (git branches), Staging and Production, and their operations (ENV-2..8).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An environment as the API shows it (ENV-6, ENV-7, ENV-8). */
 @Schema(name = "Environment", example = "{\"id\":\"production\",\"projectId\":\"shop\",\"title\":\"Production\",\"type\":\"PRODUCTION\",\"status\":\"ACTIVE\",\"parent\":null,\"branch\":\"master\",\"headCommit\":\"9fceb02\",\"deployedCommit\":\"9fceb02\",\"latestDeployment\":{\"id\":\"d-42\",\"state\":\"SUCCEEDED\"},\"hardware\":{\"kind\":\"dedicated\",\"nodes\":3},\"nodes\":[{\"node\":1,\"release\":\"r-42\",\"commit\":\"9fceb02\",\"health\":\"HEALTHY\"}],\"urls\":{\"store\":\"https://shop.eu-3.magento.cloud/\",\"admin\":\"https://shop.eu-3.magento.cloud/admin\",\"git\":\"ssh://git@ssh.eu-3.magento.cloud:2222/shop-production.git\",\"ssh\":\"ssh://shop-production@ssh.eu-3.magento.cloud:2222\"},\"liveDomains\":[],\"createdAt\":\"2026-11-26T15:00:00Z\",\"updatedAt\":\"2026-11-26T15:00:00Z\"}")
 public record EnvironmentView(String id, String projectId, String title, EnvironmentType type, EnvironmentStatus status,
-        String parent, String branch, String headCommit, String deployedCommit, LatestDeployment latestDeployment,
+        @Schema(nullable = true, description = "The parent environment; null for master, Staging and Production") String parent, String branch,
+        @Schema(nullable = true, description = "Null until the branch has a commit") String headCommit,
+        @Schema(nullable = true, description = "Null until a deployment succeeded") String deployedCommit,
+        @Schema(nullable = true, description = "Null until deployment-service reported one") LatestDeployment latestDeployment,
         Hardware hardware, List<Node> nodes, Urls urls, List<String> liveDomains, Instant createdAt, Instant updatedAt) {
 
     /** The newest deployment deployment-service reported. */
@@ -27,7 +30,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
     }
 
     /** A node's release and health as deployment-service reports them. */
-    public record Node(int node, String release, String commit, NodeHealth health) {
+    public record Node(int node, @Schema(nullable = true) String release, @Schema(nullable = true) String commit, NodeHealth health) {
     }
 
     /** ENV-7. */

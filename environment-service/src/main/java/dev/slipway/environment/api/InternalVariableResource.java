@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * services only (token group {@code service}); deployment-service reads them at deploy time.
  */
 @Path("/api/v1/internal/projects/{projectId}/environments/{environmentId}/effective-variables")
-@Tag(name = "Internal")
+@Tag(name = "Internal", description = "For the service group only; never routed from outside (API-8).")
 @RolesAllowed(Groups.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalVariableResource {

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Project members and their roles (ENV-9). Members read; admins change. */
 @Path("/api/v1/projects/{projectId}/members")
-@Tag(name = "Members")
+@Tag(name = "Members", description = "Who may do what on a project (ENV-9, SEC-2).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * offer. environment-service owns project access (ENV-9), so this is where it is asked (API-8).
  */
 @Path("/api/v1/projects/{projectId}/access")
-@Tag(name = "Members")
+@Tag(name = "Members", description = "Who may do what on a project (ENV-9, SEC-2).")
 @Authenticated
 public class ProjectAccessResource {
 

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Projects (ENV-1). */
 @Path("/api/v1/projects")
-@Tag(name = "Projects")
+@Tag(name = "Projects", description = "Projects: one git repository and its tree of environments (ENV-1).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectResource {

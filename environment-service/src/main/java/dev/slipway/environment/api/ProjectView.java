@@ -14,7 +14,8 @@ public record ProjectView(String id, String title, int activeEnvironmentLimit, S
         List<EnvironmentSummary> environments) {
 
     /** An environment within a project listing. */
-    public record EnvironmentSummary(String id, String title, EnvironmentType type, EnvironmentStatus status, String branch, String parent) {
+    public record EnvironmentSummary(String id, String title, EnvironmentType type, EnvironmentStatus status, String branch,
+            @Schema(nullable = true) String parent) {
     }
 
     static ProjectView of(Project.Created created) {

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * admins write; Staging and Production answer writes with 403 {@code ticket-required} (ENV-5).
  */
 @Path("/api/v1/projects/{projectId}")
-@Tag(name = "Variables")
+@Tag(name = "Variables", description = "Project and environment variables and the effective view (VAR-1..4).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -37,8 +37,10 @@ public final class VariableViews {
 
     /** A variable; {@code value} is null when sensitive. */
     @Schema(name = "Variable", example = "{\"name\":\"env:STRIPE_KEY\",\"value\":null,\"json\":false,\"sensitive\":true,\"inheritable\":true,\"visibleBuild\":true,\"visibleRuntime\":true,\"enabled\":true,\"level\":\"environment\",\"environmentId\":\"master\",\"createdAt\":\"2026-11-26T15:00:00Z\",\"updatedAt\":\"2026-11-26T15:00:00Z\"}")
-    public record View(String name, String value, boolean json, boolean sensitive, boolean inheritable, boolean visibleBuild,
-            boolean visibleRuntime, boolean enabled, String level, String environmentId, Instant createdAt, Instant updatedAt) {
+    public record View(String name, @Schema(nullable = true, description = "Null when sensitive (VAR-2)") String value, boolean json,
+            boolean sensitive, boolean inheritable, boolean visibleBuild, boolean visibleRuntime, boolean enabled,
+            @Schema(enumeration = {"project", "environment"}) String level,
+            @Schema(nullable = true, description = "Null for a project variable") String environmentId, Instant createdAt, Instant updatedAt) {
 
         static View of(Variable variable) {
             return new View(variable.name(), variable.sensitive() ? null : variable.value(), variable.json(), variable.sensitive(),
@@ -49,7 +51,7 @@ public final class VariableViews {
 
     /** VAR-3: an effective variable, whether it is inherited and from where ("project" or an environment id). */
     @Schema(name = "EffectiveVariable", example = "{\"name\":\"SHARED\",\"value\":\"p\",\"json\":false,\"sensitive\":false,\"visibleBuild\":true,\"visibleRuntime\":true,\"inherited\":true,\"source\":\"project\"}")
-    public record EffectiveView(String name, String value, boolean json, boolean sensitive, boolean visibleBuild, boolean visibleRuntime,
+    public record EffectiveView(String name, @Schema(nullable = true, description = "Null when sensitive (VAR-2)") String value, boolean json, boolean sensitive, boolean visibleBuild, boolean visibleRuntime,
             boolean inherited, String source) {
 
         static EffectiveView of(EffectiveVariables.Effective effective, boolean withSensitiveValues) {

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A project's hosted git repository (SSH-4). */
 @Path("/api/v1/projects/{projectId}/repository")
-@Tag(name = "Repositories")
+@Tag(name = "Repositories", description = "Projects' hosted git repositories (SSH-4).")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoryResource {
@@ -47,7 +47,7 @@ public class RepositoryResource {
     }
 
     @GET
-    @Operation(summary = "Get a project's git repository and its branches")
+    @Operation(operationId = "getRepository", summary = "Get a project's git repository and its branches")
     @APIResponse(responseCode = "200", description = "The repository", content = @Content(schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or repository, or the caller is not a member",
