@@ -27,18 +27,35 @@ public final class LocalPostgres {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+    /** No shared server to look for: a dedicated cluster only. */
+    private static final int NONE = -1;
+
     private final SlipwayHome home;
     private final String host;
     private final int sharedPort;
     private final int privatePort;
     private final String user;
+    private final String clusterName;
 
     public LocalPostgres(SlipwayHome home) {
+        this(home, LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432), LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433), "postgres");
+    }
+
+    private LocalPostgres(SlipwayHome home, int sharedPort, int privatePort, String clusterName) {
         this.home = home;
         this.host = env("SLIPWAY_PG_HOST", "127.0.0.1");
-        this.sharedPort = LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432);
-        this.privatePort = LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433);
+        this.sharedPort = sharedPort;
+        this.privatePort = privatePort;
         this.user = env("SLIPWAY_PG_USER", "postgres");
+        this.clusterName = clusterName;
+    }
+
+    /**
+     * A cluster of this checkout's own in {@code .slipway/<name>} on {@code port}, whatever else
+     * runs: for tests that stop and restart their database without touching the machine's.
+     */
+    public static LocalPostgres dedicated(SlipwayHome home, String name, int port) {
+        return new LocalPostgres(home, NONE, port, name);
     }
 
     /** Where a server answers, after starting the private cluster if nothing else does. */
@@ -50,7 +67,7 @@ public final class LocalPostgres {
     }
 
     public Endpoint ensureRunning() {
-        if (answers(sharedPort)) {
+        if (sharedPort != NONE && answers(sharedPort)) {
             return new Endpoint(host, sharedPort, user, false);
         }
         Path dir = clusterDir();
@@ -62,7 +79,7 @@ public final class LocalPostgres {
 
     /** The endpoint answering now, if any, without starting anything. */
     public Optional<Endpoint> running() {
-        if (answers(sharedPort)) {
+        if (sharedPort != NONE && answers(sharedPort)) {
             return Optional.of(new Endpoint(host, sharedPort, user, false));
         }
         if (answers(privatePort)) {
@@ -72,7 +89,19 @@ public final class LocalPostgres {
     }
 
     public Path clusterDir() {
-        return home.state("postgres");
+        return home.state(clusterName);
+    }
+
+    /** Restarts the private cluster the way an operator would ({@code pg_ctl restart -m fast}): every connection is cut. */
+    public void restartPrivateCluster() {
+        Path binaries = binaries().orElseThrow(() -> new InfraException("pg_ctl not found"));
+        Processes.run(asPostgres(List.of(binaries.resolve("pg_ctl").toString(), "-D", clusterDir().toString(), "-m", "fast", "-w", "-t", "60",
+                "-o", serverOptions(clusterDir()), "restart")), Duration.ofMinutes(2));
+    }
+
+    /** Starts the private cluster again after {@link #stopPrivateCluster()}. */
+    public void startPrivateCluster() {
+        startPrivateCluster(clusterDir());
     }
 
     /** Stops the private cluster if this project started one; the machine's server is never touched. */
@@ -172,14 +201,17 @@ public final class LocalPostgres {
                         "-U", "postgres", "--auth-host=trust", "--auth-local=trust", "-E", "UTF8")), Duration.ofMinutes(2));
             }
             Processes.run(asPostgres(List.of(binaries.resolve("pg_ctl").toString(), "-D", dir.toString(),
-                    "-o", "-p " + privatePort + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir,
-                    "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start")), Duration.ofMinutes(2));
+                    "-o", serverOptions(dir), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start")), Duration.ofMinutes(2));
         } catch (IOException e) {
             throw new InfraException("Cannot prepare " + dir + ": " + e.getMessage(), e);
         }
         if (!Processes.await(() -> answers(privatePort), Duration.ofSeconds(30))) {
             throw new InfraException("The private PostgreSQL cluster did not answer on port " + privatePort + "; see " + dir.resolve("server.log"));
         }
+    }
+
+    private String serverOptions(Path dir) {
+        return "-p " + privatePort + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir;
     }
 
     /** initdb refuses to run as root, so as root the cluster belongs to user postgres. */

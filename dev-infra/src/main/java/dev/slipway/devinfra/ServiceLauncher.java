@@ -107,6 +107,8 @@ public final class ServiceLauncher {
         env.put("KAFKA_BOOTSTRAP_SERVERS", LocalKafka.forSuite(home).bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.forSuite(home).publicKey().toString());
         env.put("SLIPWAY_GIT_ROOT", home.state("git").toString());
+        // EVT-5: each instance's stable name in its consumer group; a restarted instance takes its partitions back at once.
+        env.put("SLIPWAY_EVENTS_INSTANCE_ID", service.module() + "-local-" + instance);
         if (instance > 1) {
             env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort(service, instance)));
         }

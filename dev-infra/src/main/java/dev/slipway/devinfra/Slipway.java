@@ -148,6 +148,17 @@ public final class Slipway {
         if (new LocalPostgres(home).stopPrivateCluster()) {
             out.printf("%-20s stopped%n", "postgresql (private)");
         }
+        // Clusters of test modules that restart their database, left by an interrupted test run.
+        try (var entries = Files.list(home.state())) {
+            for (Path dir : entries.filter(d -> d.getFileName().toString().startsWith("test-postgres-")).toList()) {
+                int port = Integer.parseInt(dir.getFileName().toString().substring("test-postgres-".length()));
+                if (LocalPostgres.dedicated(home, dir.getFileName().toString(), port).stopPrivateCluster()) {
+                    out.printf("%-20s stopped%n", dir.getFileName());
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // nothing of ours to stop
+        }
         return 0;
     }
 

@@ -36,8 +36,12 @@ public final class Ledger {
             return CREDITED;
         }
 
+        /** A negative amount plays a handler that fails whatever happens (a bug), to be dead-lettered. */
         @Override
         public void handle(ReceivedEvent<Credited> event) {
+            if (event.data().amount() < 0) {
+                throw new IllegalArgumentException("a credit is never negative");
+            }
             entityManager.createNativeQuery("INSERT INTO test_ledger (event_id, account, amount) VALUES (:id, :account, :amount)")
                     .setParameter("id", event.id()).setParameter("account", event.data().account())
                     .setParameter("amount", event.data().amount()).executeUpdate();

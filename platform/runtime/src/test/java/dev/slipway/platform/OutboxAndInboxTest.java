@@ -109,6 +109,24 @@ class OutboxAndInboxTest {
         }
     }
 
+    @Test
+    void anEventWhoseHandlerKeepsFailingIsDeadLetteredAndLaterOnesApply() {
+        String account = "poison-" + UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        KafkaProbe.send(Topics.ENVIRONMENTS, account, Map.of("id", poison, "type", Ledger.CREDITED.type(), "source", "/slipway/environment-service"),
+                "{\"account\":\"" + account + "\",\"amount\":-1}");
+        KafkaProbe.send(Topics.ENVIRONMENTS, account, Map.of("id", UUID.randomUUID().toString(), "type", Ledger.CREDITED.type(),
+                "source", "/slipway/environment-service"), "{\"account\":\"" + account + "\",\"amount\":4}");
+        Awaitility.await().atMost(WAIT).until(() -> ledgerRows(account) == 1);
+        assertThat(sumOf(account)).isEqualTo(4);
+        try (KafkaProbe probe = KafkaProbe.reading("slipway.dlq.platform-test")) {
+            ConsumerRecord<String, String> letter = probe.await(record -> poison.equals(KafkaProbe.header(record, "ce_id")), WAIT);
+            assertThat(KafkaProbe.header(letter, "dead-letter-topic")).isEqualTo(Topics.ENVIRONMENTS);
+            assertThat(KafkaProbe.header(letter, "dead-letter-reason")).contains("failed 3 times");
+            assertThat(letter.key()).isEqualTo(account);
+        }
+    }
+
     private int attemptsOf(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("SELECT e.attempts FROM OutboxEvent e WHERE e.id = :id", Integer.class).setParameter("id", id).getSingleResult());

@@ -25,10 +25,12 @@ public class ProbeResource {
 
     private final ProjectAuthorization authorization;
     private final Caller caller;
+    private final jakarta.persistence.EntityManager entityManager;
 
-    public ProbeResource(ProjectAuthorization authorization, Caller caller) {
+    public ProbeResource(ProjectAuthorization authorization, Caller caller, jakarta.persistence.EntityManager entityManager) {
         this.authorization = authorization;
         this.caller = caller;
+        this.entityManager = entityManager;
     }
 
     /** What the role checks let the caller see of a project. */
@@ -40,6 +42,19 @@ public class ProbeResource {
     public Access access(@PathParam("projectId") String projectId) {
         authorization.requireRead(projectId);
         return new Access(projectId, caller.userId(), authorization.callerRole(projectId).orElse(null), caller.isSupport());
+    }
+
+    /** A write through the pool, as an API request makes one: two ledger rows in one transaction, both or neither. */
+    @POST
+    @Path("/ledger/{account}")
+    public jakarta.ws.rs.core.Response write(@PathParam("account") String account) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (String half : new String[] {"http-a", "http-b"}) {
+                entityManager.createNativeQuery("INSERT INTO test_ledger (event_id, account, amount) VALUES (:half, :account, 1)")
+                        .setParameter("half", half).setParameter("account", account).executeUpdate();
+            }
+        });
+        return jakarta.ws.rs.core.Response.status(201).build();
     }
 
     /** Test body. */

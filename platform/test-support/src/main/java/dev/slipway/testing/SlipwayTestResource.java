@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>System properties (set per module in Surefire): {@code slipway.test.module} names the
  * database; {@code slipway.test.kafka.port} picks a dedicated broker, stopped at the end when
- * {@code slipway.test.kafka.dedicated=true} (used by tests that stop and restart it).
+ * {@code slipway.test.kafka.dedicated=true} (used by tests that stop and restart it);
+ * {@code slipway.test.postgres.port} gives the module a PostgreSQL cluster of its own on that port
+ * ({@code .slipway/test-postgres-<port>}), stopped at the end, for tests that restart their database.
  */
 public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,7 +41,9 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
     private String database;
     private LocalKafka kafka;
     private boolean dedicatedKafka;
+    private boolean dedicatedPostgres;
     private static LocalKafka activeKafka;
+    private static LocalPostgres activePostgres;
 
     @Override
     public Map<String, String> start() {
@@ -49,8 +53,9 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         activeKafka = kafka;
         System.setProperty(BOOTSTRAP_PROPERTY, kafka.bootstrapServers());
 
-        postgres = new LocalPostgres(home);
+        postgres = postgresFor(home);
         endpoint = postgres.ensureRunning();
+        activePostgres = postgres;
         String module = System.getProperty("slipway.test.module", "slipway").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         dropLeftovers(module);
         database = PREFIX + module + "_" + LocalDateTime.now().format(STAMP) + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
@@ -83,6 +88,27 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         if (dedicatedKafka) {
             kafka.stop();
         }
+        if (dedicatedPostgres) {
+            postgres.stopPrivateCluster();
+        }
+    }
+
+    /** The database server of the current test run, when it is the module's own cluster (tests of outages restart it). */
+    public static LocalPostgres dedicatedPostgres() {
+        if (activePostgres == null || !Boolean.getBoolean("slipway.test.postgres.dedicated")) {
+            throw new IllegalStateException("This module's tests have no PostgreSQL of their own (slipway.test.postgres.port)");
+        }
+        return activePostgres;
+    }
+
+    private LocalPostgres postgresFor(SlipwayHome home) {
+        String port = System.getProperty("slipway.test.postgres.port");
+        if (port == null) {
+            return new LocalPostgres(home);
+        }
+        dedicatedPostgres = true;
+        System.setProperty("slipway.test.postgres.dedicated", "true");
+        return LocalPostgres.dedicated(home, "test-postgres-" + port, Integer.parseInt(port));
     }
 
     /** The broker the current test run uses; tests of outages stop and start it. */

@@ -2,6 +2,7 @@ package dev.slipway.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.platform.housekeeping.HousekeepingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,20 +22,21 @@ import java.util.function.Supplier;
  * API-6: a creating POST sent with {@code Idempotency-Key} takes effect once; a repeat by the same
  * user with the same key and body gets the first answer again. The record is written in the same
  * transaction as the effect, so a failed request leaves no record and may be retried. The same
- * key with a different body is refused (422). Keys are remembered for 24 hours.
+ * key with a different body is refused (422). Keys are remembered for 24 hours (API-6;
+ * {@code slipway.housekeeping.idempotency-retention}), then pruned.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final Duration KEPT = Duration.ofHours(24);
-
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
+    private final Duration kept;
 
-    public IdempotentRequests(EntityManager entityManager, ObjectMapper objectMapper) {
+    public IdempotentRequests(EntityManager entityManager, ObjectMapper objectMapper, HousekeepingConfig housekeeping) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
+        this.kept = housekeeping.idempotencyRetention();
     }
 
     /**
@@ -56,7 +58,7 @@ public class IdempotentRequests {
         String fingerprint = sha256("POST " + path + " " + toJson(body));
         List<?> found = entityManager.createNativeQuery(
                         "SELECT fingerprint, status, location, body FROM idempotency_record WHERE user_id = :user AND idem_key = :key AND created_at > :since")
-                .setParameter("user", userId).setParameter("key", key).setParameter("since", Instant.now().minus(KEPT))
+                .setParameter("user", userId).setParameter("key", key).setParameter("since", Instant.now().minus(kept))
                 .getResultList();
         if (!found.isEmpty()) {
             Object[] row = (Object[]) found.get(0);

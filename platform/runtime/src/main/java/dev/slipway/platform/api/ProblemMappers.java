@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.slipway.platform.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -121,6 +123,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            // A transaction applies whole or not at all; one cut off while committing may have applied, so
+            // the answer does not claim either way and points at the safe retry (API-6).
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(new Problem(Problem.typeOf("service-unavailable"), "Service Unavailable", 503,
+                            "The service cannot reach its database right now. A change is applied entirely or not at all; "
+                                    + "retry in a few seconds (a creating POST with the same Idempotency-Key is applied once).",
+                            path(uri), null, null))
+                    .build();
+        }
         // SQL state class 22 (data exception): a value the database cannot take, such as a NUL
         // character or an overlong text that validation let through. The client's input, not our fault.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

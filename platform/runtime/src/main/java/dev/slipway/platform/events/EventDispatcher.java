@@ -1,7 +1,11 @@
 package dev.slipway.platform.events;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.events.EventType;
+import dev.slipway.platform.database.DatabaseOutage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -9,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,87 +26,104 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Routes incoming CloudEvents to the service's {@link EventHandler}s, exactly once each (EVT-3):
+ * Applies incoming CloudEvents to the service's {@link EventHandler}s, exactly once each (EVT-3):
  * the event id goes into {@code inbox_event} in the same transaction as the handlers' effects, and
- * an id already there is skipped. A service's {@code @Incoming} methods only call
- * {@link #dispatch(ConsumerRecord)}.
+ * an id already there is skipped. {@link EventConsumer} calls it for every record, in order.
  */
 @ApplicationScoped
 public class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
-    private static final int ATTEMPTS = 3;
+
+    /** What became of a record. */
+    public enum Outcome {
+        /** Applied now, or before (a repeat), or not for this service, or unreadable: the consumer moves on. */
+        DONE,
+        /** The database is away: nothing changed; the consumer retries this record, in order, once it is back. */
+        RETRY,
+        /** The handlers failed for another reason: the caller dead-letters the record. */
+        FAILED
+    }
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final String consumer;
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
+    private final Timer delivery;
+    private final Timer apply;
+    private final Timer hop;
 
-    public EventDispatcher(EntityManager entityManager, ObjectMapper objectMapper, @Any Instance<EventHandler<?>> beans,
+    public EventDispatcher(EntityManager entityManager, ObjectMapper objectMapper, @Any Instance<EventHandler<?>> beans, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
+        this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.consumer = consumer;
         for (EventHandler<?> handler : beans) {
             handlers.computeIfAbsent(handler.eventType().type(), type -> new ArrayList<>()).add(handler);
         }
+        // EVT-5: where an event's time goes after the relay published it.
+        this.delivery = timer(meters, "slipway.events.delivery", "broker append to the start of its application (fetch and poll)");
+        this.apply = timer(meters, "slipway.events.apply", "the transaction that records and applies an event");
+        this.hop = timer(meters, "slipway.events.hop", "commit of an event in its producer to its application here");
     }
 
+    private static Timer timer(MeterRegistry meters, String name, String description) {
+        return Timer.builder(name).description(description).publishPercentiles(0.5, 0.9, 0.99).register(meters);
+    }
 
     /**
-     * Applies {@code record} once. Transient failures are retried; an event that can never apply
-     * (no CloudEvents id or type, data that does not parse) is logged and skipped rather than
-     * blocking the partition. Throws when retries are exhausted, so the channel's failure strategy
-     * (dead-letter topic) takes over.
+     * Applies {@code record} once, or says why not. An event that can never apply (no CloudEvents id
+     * or type, data that does not match the contract) is logged and skipped rather than blocking
+     * its partition; a newer producer's extra fields are ignored (the API does not ignore them).
      */
-    public void dispatch(ConsumerRecord<String, String> record) {
+    public Outcome dispatch(ConsumerRecord<String, String> record) {
+        long started = System.nanoTime();
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");
         if (id == null || type == null) {
             LOG.warnf("Skipping a record without CloudEvents id/type at %s-%d@%d", record.topic(), record.partition(), record.offset());
-            return;
+            return Outcome.DONE;
         }
         List<EventHandler<?>> applicable = handlers.getOrDefault(type, List.of());
         if (applicable.isEmpty()) {
-            return;
+            return Outcome.DONE;
         }
-        List<Applier> appliers = new ArrayList<>();
+        delivery.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
+        List<Runnable> appliers = new ArrayList<>();
         for (EventHandler<?> handler : applicable) {
             try {
                 appliers.add(applier(handler, record, id, type));
             } catch (IOException | DateTimeParseException e) {
                 LOG.errorf("Skipping event %s (%s): its data does not match the contract: %s", id, type, e.getMessage());
-                return;
+                return Outcome.DONE;
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (recordFirstDelivery(id, type)) {
-                        appliers.forEach(Applier::apply);
-                    }
-                });
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (recordFirstDelivery(id, type)) {
+                    appliers.forEach(Runnable::run);
                 }
-                LOG.warnf("Applying event %s (%s) failed (attempt %d of %d): %s", id, type, attempt, ATTEMPTS, e.toString());
-                pause(attempt);
+            });
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                LOG.warnf("Event %s (%s) waits: the database is unavailable (%s)", id, type, e.getMessage());
+                return Outcome.RETRY;
             }
+            // The handler's message may name a variable or a user, never a value (SEC-3).
+            LOG.warnf("Applying event %s (%s) failed: %s", id, type, e);
+            return Outcome.FAILED;
         }
+        apply.record(Duration.ofNanos(System.nanoTime() - started));
+        String time = header(record, "ce_time");
+        if (time != null) {
+            hop.record(Duration.between(Instant.parse(time), Instant.now()));
+        }
+        return Outcome.DONE;
     }
 
-    private interface Applier {
-        void apply();
-    }
-
-    private <T> Applier applier(EventHandler<T> handler, ConsumerRecord<String, String> record, String id, String type) throws IOException {
+    private <T> Runnable applier(EventHandler<T> handler, ConsumerRecord<String, String> record, String id, String type) throws IOException {
         EventType<T> eventType = handler.eventType();
-        // Newer producers may add fields: a consumer ignores what it does not know (the API does not).
-        T data = objectMapper.readerFor(eventType.dataClass())
-                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(record.value());
+        T data = objectMapper.readValue(record.value(), eventType.dataClass());
         String time = header(record, "ce_time");
         ReceivedEvent<T> event = new ReceivedEvent<>(id, type, header(record, "ce_source"), header(record, "ce_subject"),
                 time == null ? null : Instant.parse(time), record.key(), data);
@@ -121,16 +143,8 @@ public class EventDispatcher {
         return inserted == 1;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(200L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -24,10 +24,6 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
-    /** How long published events stay in the table, for inspection, before they are pruned. */
-    @WithDefault("P7D")
-    Duration retention();
-
     /** How long one publish may wait for the broker to acknowledge. */
     @WithDefault("15s")
     Duration sendTimeout();
