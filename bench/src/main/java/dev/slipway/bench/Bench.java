@@ -22,8 +22,8 @@ public final class Bench {
         Suite suite = new Suite();
         suite.header(args[0] + (rest.isEmpty() ? "" : " " + String.join(" ", rest)));
         switch (args[0]) {
-            case "event-hop" -> new EventHop(suite).run(intArg(rest, 0, 200));
-            case "branch" -> new BranchRoundTrip(suite).run(intArg(rest, 0, 30));
+            case "event-hop" -> new EventHop(suite).run(intArg(rest, 0, 200), intArg(rest, 1, 500));
+            case "branch" -> new BranchRoundTrip(suite).run(intArg(rest, 0, 30), intArg(rest, 1, 40));
             case "first-event" -> new FirstEvent(suite).run(intArg(rest, 0, 5));
             case "failover" -> new ConsumerFailover(suite).run(intArg(rest, 0, 3));
             case "rest" -> new RestThroughput(suite).run(rest.isEmpty() ? "list" : rest.get(0), intArg(rest, 1, 20));
@@ -41,8 +41,8 @@ public final class Bench {
     private static void usage() {
         System.out.println("""
                 usage: bench/run <tool> [args]
-                  event-hop [n]        n projects created; project.created from commit to each consumer's inbox
-                  branch [n]           n branch activities: request to COMPLETE (environment-service -> git host -> back)
+                  event-hop [n] [warm] n projects created after warm unmeasured ones; project.created from commit to each consumer's inbox
+                  branch [n] [warm]    n branch activities after warm unmeasured ones: request to COMPLETE (environment-service -> git host -> back)
                   first-event [n]      restart ssh-gateway n times; the first event after ready
                   failover [n]         SIGKILL + restart of ssh-gateway n times; then two instances, one killed
                   rest list|get [s]    wrk, 64 connections, s seconds: environments list or one environment vs the light endpoint

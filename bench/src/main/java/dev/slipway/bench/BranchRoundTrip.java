@@ -7,7 +7,7 @@ import java.time.Instant;
  * The branch activity round trip (ENV-4): environment-service asks the git host for the branch,
  * ssh-gateway writes the ref with JGit and answers, environment-service completes the activity.
  * Server side: the activity's createdAt to completedAt; client side: POST sent to COMPLETE seen
- * (polled every 2 ms).
+ * (polled every 2 ms). Measured after {@code warm} branches of another project (not measured).
  */
 final class BranchRoundTrip {
 
@@ -17,7 +17,12 @@ final class BranchRoundTrip {
         this.suite = suite;
     }
 
-    void run(int n) {
+    void run(int n, int warm) {
+        String warmUp = Suite.newId("brw");
+        suite.createProjectWithCommit(warmUp);
+        for (int i = 0; i < warm; i++) {
+            suite.branchAndWait(warmUp, "w" + i);
+        }
         String project = Suite.newId("br");
         suite.createProjectWithCommit(project);
         Stats server = new Stats();

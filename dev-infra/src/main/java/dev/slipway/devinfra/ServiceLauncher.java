@@ -22,8 +22,17 @@ import java.util.Optional;
  */
 public final class ServiceLauncher {
 
-    /** JVM options unless {@code SLIPWAY_JAVA_OPTS} says otherwise; see docs/performance.md. */
-    public static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
+    /**
+     * JVM options unless {@code SLIPWAY_JAVA_OPTS} says otherwise, chosen by measurement on 2 cores
+     * (docs/performance.md): the client compiler only (faster start, less memory, and no slower for
+     * this traffic than C2, which needs long warm-up), a small heap that grows as needed and gives
+     * memory back, the serial collector.
+     */
+    public static final String DEFAULT_JAVA_OPTS = "-Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
+
+    /** Written by the build with {@code -Dquarkus.package.jar.appcds.enabled=true} ({@code bin/slipway build}). */
+    public static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private final SlipwayHome home;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,7 +69,8 @@ public final class ServiceLauncher {
         if (Processes.portOpen("127.0.0.1", httpPort(service, instance))) {
             throw new InfraException("Port " + httpPort(service, instance) + " is taken by another process; " + service.module() + " needs it");
         }
-        return Processes.startDetached(command(service), home.root(), logFile(service, instance), pidFile(service, instance),
+        // From the application's folder: its AppCDS archive records class paths relative to it.
+        return Processes.startDetached(command(service), runnerJar(service).getParent(), logFile(service, instance), pidFile(service, instance),
                 environment(service, instance, database));
     }
 
@@ -84,18 +94,17 @@ public final class ServiceLauncher {
         }
     }
 
-    /** The JVM command: {@code SLIPWAY_JAVA_OPTS} (or the defaults), the AppCDS archive when the build made one. */
+    /** The JVM command, run from the application's folder: {@code SLIPWAY_JAVA_OPTS} (or the defaults), the AppCDS archive when the build made one. */
     public List<String> command(SuiteService service) {
         List<String> command = new ArrayList<>();
         command.add(Processes.javaExecutable());
         String options = Optional.ofNullable(System.getenv("SLIPWAY_JAVA_OPTS")).orElse(DEFAULT_JAVA_OPTS);
         command.addAll(Arrays.asList(options.trim().split("\\s+")));
-        Path archive = runnerJar(service).resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(archive) && !options.contains("SharedArchiveFile")) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+        if (Files.isRegularFile(runnerJar(service).resolveSibling(APPCDS_ARCHIVE)) && !options.contains("SharedArchiveFile")) {
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
         }
         command.add("-jar");
-        command.add(runnerJar(service).toString());
+        command.add(runnerJar(service).getFileName().toString());
         return command;
     }
 

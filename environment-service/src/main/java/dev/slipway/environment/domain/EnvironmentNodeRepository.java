@@ -3,6 +3,7 @@ package dev.slipway.environment.domain;
 import dev.slipway.events.deployment.NodeHealth;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,14 +15,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EnvironmentNodeRepository implements PanacheRepositoryBase<EnvironmentNode, EnvironmentNode.Key> {
 
-    /** The reported nodes of several environments in one query, by environment id. */
+    /** The reported nodes of several environments in one query, by environment id, loaded read-only. */
     public Map<String, List<EnvironmentNode>> of(String projectId, Collection<String> environmentIds) {
         if (environmentIds.isEmpty()) {
             return Map.of();
         }
-        return list("key.projectId = :project AND key.environmentId IN :environments ORDER BY key.node",
+        return find("key.projectId = :project AND key.environmentId IN :environments ORDER BY key.node",
                 Parameters.with("project", projectId).and("environments", environmentIds))
-                .stream().collect(Collectors.groupingBy(EnvironmentNode::environmentId));
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream().collect(Collectors.groupingBy(EnvironmentNode::environmentId));
     }
 
     /** Records what a node runs now. */

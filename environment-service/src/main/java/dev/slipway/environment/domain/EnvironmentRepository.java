@@ -6,6 +6,7 @@ import dev.slipway.platform.api.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
                 ProblemException.notFound("Project " + projectId + " has no environment '" + environmentId + "'."));
     }
 
-    /** A page of environments by id, after {@code afterId} (null: from the first). */
+    /** A page of environments by id, after {@code afterId} (null: from the first), loaded read-only. */
     public List<Environment> page(String projectId, Filter filter, String afterId, int limit) {
         StringBuilder query = new StringBuilder("key.projectId = :project AND key.id > :after");
         Parameters parameters = Parameters.with("project", projectId).and("after", afterId == null ? "" : afterId);
@@ -43,7 +44,7 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
             parameters = parameters.and("status", filter.status());
         }
         PanacheQuery<Environment> page = find(query.append(" ORDER BY key.id").toString(), parameters);
-        return page.page(0, limit).list();
+        return page.withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list();
     }
 
     /** Every environment of the project, oldest first. */

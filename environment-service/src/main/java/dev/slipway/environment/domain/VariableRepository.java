@@ -2,6 +2,7 @@ package dev.slipway.environment.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -30,9 +31,9 @@ public class VariableRepository implements PanacheRepositoryBase<Variable, Varia
                 .stream().collect(Collectors.groupingBy(Variable::level));
     }
 
-    /** Every variable called {@code name} in the project, at every level, grouped by level (ENV-7's ADMIN_URL). */
+    /** Every variable called {@code name} in the project, at every level, grouped by level, loaded read-only (ENV-7's ADMIN_URL). */
     public Map<String, List<Variable>> named(String projectId, String name) {
-        return list("key.projectId = :project AND key.name = :name", Parameters.with("project", projectId).and("name", name))
-                .stream().collect(Collectors.groupingBy(Variable::level));
+        return find("key.projectId = :project AND key.name = :name", Parameters.with("project", projectId).and("name", name))
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream().collect(Collectors.groupingBy(Variable::level));
     }
 }

@@ -8,14 +8,14 @@ import dev.slipway.environment.domain.EnvironmentRepository;
 import dev.slipway.environment.domain.Variable;
 import dev.slipway.environment.domain.VariableRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Environments as the API shows them: with their reported nodes (ENV-6) and admin path (ENV-7).
  * A page costs the same few queries however many environments it holds: the page, their nodes,
- * the project's ADMIN_URL variables and, only when there are any, the tree.
+ * the project's ADMIN_URL variables and, only when there are any, the tree. Reads only: no
+ * transaction to commit, and the entities are loaded read-only (no snapshots for dirty checking).
  */
 @ApplicationScoped
 public class EnvironmentQueries {
@@ -37,12 +37,10 @@ public class EnvironmentQueries {
     public record Details(Environment environment, List<EnvironmentNode> nodes, String adminPath) {
     }
 
-    @Transactional
     public List<Details> page(String projectId, EnvironmentRepository.Filter filter, String afterId, int limit) {
         return details(projectId, environments.page(projectId, filter, afterId, limit));
     }
 
-    @Transactional
     public Details get(String projectId, String environmentId) {
         return details(projectId, List.of(environments.get(projectId, environmentId))).get(0);
     }

@@ -41,6 +41,8 @@ public class EventPublisher {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> UUID publish(EventType<T> type, String projectId, String subject, T data) {
+        // The state change is written first, so the event's time is as close to its commit as it can be.
+        entityManager.flush();
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = type.topic();

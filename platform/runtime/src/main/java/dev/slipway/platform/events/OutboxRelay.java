@@ -46,9 +46,10 @@ import org.jboss.logging.Logger;
  * rest wait, with backoff, for the broker to return. Delivery is therefore at least once: consumers
  * drop repeats by event id (see {@link EventDispatcher}).
  *
- * <p>Speed (EVT-5): a commit that wrote events wakes the relay at once; a round is four statements
- * on one pooled connection (lock, read, mark, commit) around the broker's acknowledgement, with no
- * ORM in between; the producer sends without lingering and its metadata is fetched at start-up.
+ * <p>Speed (EVT-5): a commit that wrote events wakes the relay at once; a round is three statements
+ * on one pooled connection (lock and read in one, then mark, commit) around the broker's
+ * acknowledgement, with no ORM in between; the producer sends without lingering and its metadata is
+ * fetched at start-up.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -231,15 +232,7 @@ public class OutboxRelay {
     }
 
     private Round publishRound(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet locked = lock.executeQuery()) {
-                if (!locked.next() || !locked.getBoolean(1)) {
-                    return new Round(0, false);
-                }
-            }
-        }
-        List<Pending> batch = unpublished(connection);
+        List<Pending> batch = lockAndReadBatch(connection);
         if (batch.isEmpty()) {
             return new Round(0, false);
         }
@@ -278,11 +271,17 @@ public class OutboxRelay {
         return new Round(acknowledged.size(), failed);
     }
 
-    private List<Pending> unpublished(Connection connection) throws SQLException {
+    /**
+     * The advisory lock and the oldest unpublished rows in one round trip: none when another
+     * instance's relay holds the lock (it publishes them) or nothing waits.
+     */
+    private List<Pending> lockAndReadBatch(Connection connection) throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT seq, id, topic, kafka_key, type, source, subject, occurred_at, data "
-                + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
-            query.setInt(1, config.batchSize());
+        try (PreparedStatement query = connection.prepareStatement("WITH relay AS (SELECT pg_try_advisory_xact_lock(?) AS held) "
+                + "SELECT seq, id, topic, kafka_key, type, source, subject, occurred_at, data FROM outbox_event, relay "
+                + "WHERE relay.held AND published_at IS NULL ORDER BY seq LIMIT ?")) {
+            query.setLong(1, RELAY_LOCK);
+            query.setInt(2, config.batchSize());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
