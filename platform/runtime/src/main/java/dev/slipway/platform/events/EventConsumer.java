@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -33,6 +35,9 @@ import org.jboss.logging.Logger;
  * threads. Offsets are committed after records are applied, so a crash replays at most the last
  * batch, which the inbox then skips (EVT-3).
  *
+ * <p>Before it joins, the service warms the path of a first event ({@link WarmUp}), so the first
+ * event after a start applies as fast as the rest.
+ *
  * <p>Recovery (EVT-5): the instance is a static member of its service's group, so when it is
  * restarted it takes its partitions back as soon as it joins; an instance that dies for good loses
  * them to the others after the session timeout (6 s by default). While the database is away a
@@ -46,6 +51,7 @@ public class EventConsumer {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final EventDispatcher dispatcher;
+    private final Instance<WarmUp> warmUps;
     private final OutboxRelay relay;
     private final EventsConfig config;
     private final String service;
@@ -57,10 +63,11 @@ public class EventConsumer {
     private Thread worker;
     private KafkaConsumer<String, String> consumer;
 
-    public EventConsumer(EventDispatcher dispatcher, OutboxRelay relay, EventsConfig config,
+    public EventConsumer(EventDispatcher dispatcher, @Any Instance<WarmUp> warmUps, OutboxRelay relay, EventsConfig config,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers) {
         this.dispatcher = dispatcher;
+        this.warmUps = warmUps;
         this.relay = relay;
         this.config = config;
         this.service = service;
@@ -109,6 +116,7 @@ public class EventConsumer {
     }
 
     private void run(List<String> topics) {
+        warmUp();
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
             kafka.subscribe(topics, new Rebalance(kafka));
@@ -146,6 +154,21 @@ public class EventConsumer {
             LOG.error("Stopped consuming events", e);
         } finally {
             consumer = null;
+        }
+    }
+
+    private void warmUp() {
+        try {
+            dispatcher.warmUp();
+        } catch (RuntimeException e) {
+            LOG.infof("Warm-up of the event path failed (%s); the first event will be slower", e.toString());
+        }
+        for (WarmUp warmUp : warmUps) {
+            try {
+                warmUp.warmUp();
+            } catch (Exception e) {
+                LOG.infof("Warm-up %s failed (%s); the first event will be slower", warmUp.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 

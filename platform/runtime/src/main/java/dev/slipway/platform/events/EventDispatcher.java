@@ -72,6 +72,25 @@ public class EventDispatcher {
     }
 
     /**
+     * Readies the path of a first event: each handler's data reader, and one transaction on the
+     * inbox (a read: nothing is recorded).
+     */
+    void warmUp() {
+        for (List<EventHandler<?>> byType : handlers.values()) {
+            for (EventHandler<?> handler : byType) {
+                try {
+                    objectMapper.readValue("{}", handler.eventType().dataClass());
+                } catch (IOException | RuntimeException e) {
+                    // The reader is built either way; an empty object need not be valid data.
+                }
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = :consumer AND event_id = :id")
+                .setParameter("consumer", consumer).setParameter("id", "warm-up").getSingleResult());
+    }
+
+    /**
      * Applies {@code record} once, or says why not. An event that can never apply (no CloudEvents id
      * or type, data that does not match the contract) is logged and skipped rather than blocking
      * its partition; a newer producer's extra fields are ignored (the API does not ignore them).
