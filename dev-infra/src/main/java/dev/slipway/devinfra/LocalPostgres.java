@@ -35,27 +35,35 @@ public final class LocalPostgres {
     private final int sharedPort;
     private final int privatePort;
     private final String user;
-    private final String clusterName;
+    private final Path clusterDir;
 
     public LocalPostgres(SlipwayHome home) {
-        this(home, LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432), LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433), "postgres");
+        this(home, LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432), LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433), home.state("postgres"));
     }
 
-    private LocalPostgres(SlipwayHome home, int sharedPort, int privatePort, String clusterName) {
+    private LocalPostgres(SlipwayHome home, int sharedPort, int privatePort, Path clusterDir) {
         this.home = home;
         this.host = env("SLIPWAY_PG_HOST", "127.0.0.1");
         this.sharedPort = sharedPort;
         this.privatePort = privatePort;
         this.user = env("SLIPWAY_PG_USER", "postgres");
-        this.clusterName = clusterName;
+        this.clusterDir = clusterDir;
     }
 
     /**
-     * A cluster of this checkout's own in {@code .slipway/<name>} on {@code port}, whatever else
-     * runs: for tests that stop and restart their database without touching the machine's.
+     * A cluster of this checkout's own on {@code port}, whatever else runs: for tests that stop and
+     * restart their database without touching the machine's. Its files live in the system's temporary
+     * folder ({@link #dedicatedClusterDir}), which user postgres can always reach, wherever the
+     * checkout is (a checkout under /root is not reachable for it).
      */
     public static LocalPostgres dedicated(SlipwayHome home, String name, int port) {
-        return new LocalPostgres(home, NONE, port, name);
+        return new LocalPostgres(home, NONE, port, dedicatedClusterDir(home, name));
+    }
+
+    /** {@code <tmp>/slipway-<name>-<checkout>}: one per checkout and name. */
+    public static Path dedicatedClusterDir(SlipwayHome home, String name) {
+        String checkout = Integer.toHexString(home.root().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "slipway-" + name + "-" + checkout);
     }
 
     /** Where a server answers, after starting the private cluster if nothing else does. */
@@ -89,7 +97,7 @@ public final class LocalPostgres {
     }
 
     public Path clusterDir() {
-        return home.state(clusterName);
+        return clusterDir;
     }
 
     /** Restarts the private cluster the way an operator would ({@code pg_ctl restart -m fast}): every connection is cut. */

@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Slipway {
 
+    /** platform/runtime's own PostgreSQL cluster (its pom's {@code slipway.test.postgres.port}). */
+    private static final String TEST_POSTGRES = "test-postgres-15432";
+    private static final int TEST_POSTGRES_PORT = 15432;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final SlipwayHome home;
@@ -148,16 +151,9 @@ public final class Slipway {
         if (new LocalPostgres(home).stopPrivateCluster()) {
             out.printf("%-20s stopped%n", "postgresql (private)");
         }
-        // Clusters of test modules that restart their database, left by an interrupted test run.
-        try (var entries = Files.list(home.state())) {
-            for (Path dir : entries.filter(d -> d.getFileName().toString().startsWith("test-postgres-")).toList()) {
-                int port = Integer.parseInt(dir.getFileName().toString().substring("test-postgres-".length()));
-                if (LocalPostgres.dedicated(home, dir.getFileName().toString(), port).stopPrivateCluster()) {
-                    out.printf("%-20s stopped%n", dir.getFileName());
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            // nothing of ours to stop
+        // The cluster of the test module that restarts its database, left by an interrupted test run.
+        if (LocalPostgres.dedicated(home, TEST_POSTGRES, TEST_POSTGRES_PORT).stopPrivateCluster()) {
+            out.printf("%-20s stopped%n", TEST_POSTGRES);
         }
         return 0;
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * database; {@code slipway.test.kafka.port} picks a dedicated broker, stopped at the end when
  * {@code slipway.test.kafka.dedicated=true} (used by tests that stop and restart it);
  * {@code slipway.test.postgres.port} gives the module a PostgreSQL cluster of its own on that port
- * ({@code .slipway/test-postgres-<port>}), stopped at the end, for tests that restart their database.
+ * (in the system temporary folder, see {@code LocalPostgres.dedicated}), stopped at the end, for tests that restart their database.
  */
 public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,6 +39,7 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
     private LocalPostgres postgres;
     private LocalPostgres.Endpoint endpoint;
     private String database;
+    private Path gitRoot;
     private LocalKafka kafka;
     private boolean dedicatedKafka;
     private boolean dedicatedPostgres;
@@ -62,7 +63,6 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         postgres.createDatabase(endpoint, database);
 
         DevKeys keys = DevKeys.forTests(home).ensure();
-        Path gitRoot;
         try {
             gitRoot = Files.createTempDirectory("slipway-git-");
         } catch (java.io.IOException e) {
@@ -90,6 +90,19 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         }
         if (dedicatedPostgres) {
             postgres.stopPrivateCluster();
+        }
+        deleteQuietly(gitRoot);
+    }
+
+    /** The test run's hosted repositories go with it. */
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder the system cleans up anyway
         }
     }
 
