@@ -30,7 +30,6 @@ public final class LocalPostgres {
     /** No shared server to look for: a dedicated cluster only. */
     private static final int NONE = -1;
 
-    private final SlipwayHome home;
     private final String host;
     private final int sharedPort;
     private final int privatePort;
@@ -38,11 +37,10 @@ public final class LocalPostgres {
     private final Path clusterDir;
 
     public LocalPostgres(SlipwayHome home) {
-        this(home, LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432), LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433), home.state("postgres"));
+        this(LocalKafka.intEnv("SLIPWAY_PG_PORT", 5432), LocalKafka.intEnv("SLIPWAY_PG_PRIVATE_PORT", 5433), home.state("postgres"));
     }
 
-    private LocalPostgres(SlipwayHome home, int sharedPort, int privatePort, Path clusterDir) {
-        this.home = home;
+    private LocalPostgres(int sharedPort, int privatePort, Path clusterDir) {
         this.host = env("SLIPWAY_PG_HOST", "127.0.0.1");
         this.sharedPort = sharedPort;
         this.privatePort = privatePort;
@@ -57,7 +55,7 @@ public final class LocalPostgres {
      * checkout is (a checkout under /root is not reachable for it).
      */
     public static LocalPostgres dedicated(SlipwayHome home, String name, int port) {
-        return new LocalPostgres(home, NONE, port, dedicatedClusterDir(home, name));
+        return new LocalPostgres(NONE, port, dedicatedClusterDir(home, name));
     }
 
     /** {@code <tmp>/slipway-<name>-<checkout>}: one per checkout and name. */

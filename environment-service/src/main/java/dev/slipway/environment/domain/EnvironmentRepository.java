@@ -27,8 +27,11 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
 
     /** The environment, or 404 naming it. */
     public Environment get(String projectId, String environmentId) {
-        return find(projectId, environmentId).orElseThrow(() ->
-                ProblemException.notFound("Project " + projectId + " has no environment '" + environmentId + "'."));
+        return find(projectId, environmentId).orElseThrow(() -> noSuchEnvironment(projectId, environmentId));
+    }
+
+    public static ProblemException noSuchEnvironment(String projectId, String environmentId) {
+        return ProblemException.notFound("Project " + projectId + " has no environment '" + environmentId + "'.");
     }
 
     /** A page of environments by id, after {@code afterId} (null: from the first), loaded read-only. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,11 +82,14 @@ public class VariableService {
         redeployAfterChange(projectId, environment, user);
     }
 
-    /** VAR-3, in three queries whatever the depth of the tree: the environment, the tree, the variables of its levels. */
+    /** VAR-3, in two queries whatever the depth of the tree: the tree (which also says the environment exists), the variables of its levels. */
     @Transactional
     public List<EffectiveVariables.Effective> effective(String projectId, String environmentId) {
-        environments.get(projectId, environmentId);
-        List<String> ancestors = EffectiveVariables.ancestors(environmentId, environments.parents(projectId));
+        Map<String, String> tree = environments.parents(projectId);
+        if (!tree.containsKey(environmentId)) {
+            throw EnvironmentRepository.noSuchEnvironment(projectId, environmentId);
+        }
+        List<String> ancestors = EffectiveVariables.ancestors(environmentId, tree);
         List<String> levels = new ArrayList<>(ancestors);
         levels.add(Variable.PROJECT_LEVEL);
         levels.add(environmentId);

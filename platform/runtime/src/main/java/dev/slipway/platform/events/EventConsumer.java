@@ -55,6 +55,7 @@ public class EventConsumer {
     private final OutboxRelay relay;
     private final EventsConfig config;
     private final String service;
+    private final String instanceId;
     private final String bootstrapServers;
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private volatile boolean running;
@@ -71,6 +72,7 @@ public class EventConsumer {
         this.relay = relay;
         this.config = config;
         this.service = service;
+        this.instanceId = config.instanceId().orElseGet(() -> service + "-" + hostName());
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -112,7 +114,7 @@ public class EventConsumer {
     }
 
     public String instanceId() {
-        return config.instanceId().orElseGet(() -> service + "-" + hostName());
+        return instanceId;
     }
 
     private void run(List<String> topics) {

@@ -109,13 +109,16 @@ public class EventDispatcher {
         }
         delivery.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp())));
         List<Runnable> appliers = new ArrayList<>();
-        for (EventHandler<?> handler : applicable) {
-            try {
-                appliers.add(applier(handler, record, id, type));
-            } catch (IOException | DateTimeParseException e) {
-                LOG.errorf("Skipping event %s (%s): its data does not match the contract: %s", id, type, e.getMessage());
-                return Outcome.DONE;
+        Instant occurred;
+        try {
+            String time = header(record, "ce_time");
+            occurred = time == null ? null : Instant.parse(time);
+            for (EventHandler<?> handler : applicable) {
+                appliers.add(applier(handler, record, id, type, occurred));
             }
+        } catch (IOException | DateTimeParseException e) {
+            LOG.errorf("Skipping event %s (%s): its data does not match the contract: %s", id, type, e.getMessage());
+            return Outcome.DONE;
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -133,19 +136,18 @@ public class EventDispatcher {
             return Outcome.FAILED;
         }
         apply.record(Duration.ofNanos(System.nanoTime() - started));
-        String time = header(record, "ce_time");
-        if (time != null) {
-            hop.record(Duration.between(Instant.parse(time), Instant.now()));
+        if (occurred != null) {
+            hop.record(Duration.between(occurred, Instant.now()));
         }
         return Outcome.DONE;
     }
 
-    private <T> Runnable applier(EventHandler<T> handler, ConsumerRecord<String, String> record, String id, String type) throws IOException {
+    private <T> Runnable applier(EventHandler<T> handler, ConsumerRecord<String, String> record, String id, String type, Instant occurred)
+            throws IOException {
         EventType<T> eventType = handler.eventType();
         T data = objectMapper.readValue(record.value(), eventType.dataClass());
-        String time = header(record, "ce_time");
         ReceivedEvent<T> event = new ReceivedEvent<>(id, type, header(record, "ce_source"), header(record, "ce_subject"),
-                time == null ? null : Instant.parse(time), record.key(), data);
+                occurred, record.key(), data);
         return () -> handler.handle(event);
     }
 

@@ -1,6 +1,7 @@
 package dev.slipway.platform.events;
 
 import dev.slipway.events.Producer;
+import dev.slipway.platform.database.LocalTransaction;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -216,19 +217,7 @@ public class OutboxRelay {
 
     /** One round in one transaction: lock, read a batch in order, send, mark what was acknowledged. */
     Round publishRound() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Round round = publishRound(connection);
-                connection.commit();
-                return round;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return LocalTransaction.run(dataSource, this::publishRound);
     }
 
     private Round publishRound(Connection connection) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.slipway.platform.housekeeping;
 
+import dev.slipway.platform.database.LocalTransaction;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -71,25 +72,15 @@ public class Housekeeping {
 
     /** One pass as of {@code now}; skipped when another instance holds the lock. */
     public Pass runOnce(Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!locked(connection)) {
-                    connection.rollback();
-                    return new Pass(false, 0, 0, 0);
-                }
-                int outbox = prune(connection, "outbox_event", "published_at", now.minus(config.outboxRetention()));
-                int inbox = prune(connection, "inbox_event", "processed_at", now.minus(config.inboxRetention()));
-                int idempotency = prune(connection, "idempotency_record", "created_at", now.minus(config.idempotencyRetention()));
-                connection.commit();
-                return new Pass(true, outbox, inbox, idempotency);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return LocalTransaction.run(dataSource, connection -> {
+            if (!locked(connection)) {
+                return new Pass(false, 0, 0, 0);
             }
-        }
+            int outbox = prune(connection, "outbox_event", "published_at", now.minus(config.outboxRetention()));
+            int inbox = prune(connection, "inbox_event", "processed_at", now.minus(config.inboxRetention()));
+            int idempotency = prune(connection, "idempotency_record", "created_at", now.minus(config.idempotencyRetention()));
+            return new Pass(true, outbox, inbox, idempotency);
+        });
     }
 
     private static boolean locked(Connection connection) throws SQLException {
