@@ -10,7 +10,7 @@ import dev.slipway.events.deployment.DeploymentTrigger;
 import dev.slipway.events.environment.DeploymentRequested;
 import dev.slipway.events.environment.EnvironmentChanged;
 import dev.slipway.events.environment.EnvironmentOperation;
-import dev.slipway.events.environment.TicketFulfilled;
+import dev.slipway.events.ticket.TicketFulfilled;
 import dev.slipway.events.git.GitOperationRequested;
 import dev.slipway.events.project.MemberAdded;
 import dev.slipway.events.project.MemberRemoved;
@@ -109,7 +109,7 @@ public class EnvironmentEvents {
     /** TKT-5: the outcome of an approved ticket this service fulfils. */
     public void ticketFulfilled(TicketApproved ticket, boolean success, String detail) {
         publisher.publish(EventCatalog.ENVIRONMENT_TICKET_FULFILLED, ticket.projectId(), "tickets/" + ticket.ticketId(),
-                new TicketFulfilled(ticket.ticketId(), ticket.projectId(), ticket.environmentId(), ticket.type(), success, detail));
+                new TicketFulfilled(ticket.ticketId(), ticket.projectId(), ticket.environmentId(), ticket.type(), success, detail, null));
     }
 
     private void environmentChanged(EventType<EnvironmentChanged> type, Environment environment, EnvironmentOperation trigger,
