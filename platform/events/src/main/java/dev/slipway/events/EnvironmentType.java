@@ -24,6 +24,27 @@ public enum EnvironmentType {
         return this != INTEGRATION;
     }
 
+    /**
+     * The type of the environment with this id: ENV-1 and ENV-2 reserve {@code staging} and
+     * {@code production} for the two tiers, so every other id is an Integration environment.
+     */
+    public static EnvironmentType ofEnvironmentId(String environmentId) {
+        return switch (environmentId) {
+            case "staging" -> STAGING;
+            case "production" -> PRODUCTION;
+            default -> INTEGRATION;
+        };
+    }
+
+    /** ENV-1: the id of the single Staging or Production environment; null for Integration. */
+    public String tierId() {
+        return switch (this) {
+            case STAGING -> "staging";
+            case PRODUCTION -> "production";
+            case INTEGRATION -> null;
+        };
+    }
+
     /** How people name it: "Integration", "Staging", "Production". */
     public String label() {
         return label;

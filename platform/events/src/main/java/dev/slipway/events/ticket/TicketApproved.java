@@ -13,12 +13,13 @@ import java.util.List;
  *   <li>ADD_SSH_KEY: {@code publicKey}, {@code title}, {@code expiresAt}.</li>
  * </ul>
  *
+ * {@code requestedBy} is the user who opened the ticket: an ADD_SSH_KEY key is registered to them.
  * Sensitive variable values never travel in events (SEC-3): a change of a sensitive variable
  * carries no value here.
  */
 public record TicketApproved(String ticketId, String projectId, String environmentId, TicketType type, String approvedBy,
         List<VariableChange> variables, String approveConfigDigest, List<String> domains, String commit, Boolean includeData,
-        String publicKey, String title, String expiresAt) {
+        String publicKey, String title, String expiresAt, String requestedBy) {
 
     /** A variable to set or delete on the ticket's environment. */
     public record VariableChange(Action action, String name, String value, Boolean json, Boolean sensitive, Boolean inheritable,

@@ -1,0 +1,24 @@
+package dev.slipway.gateway.ssh;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** Development scaffold while git and exec relays are built (removed once both exist). */
+@ApplicationScoped
+public class UnavailableCommands {
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    GitCommands git() {
+        return (channel, commandLine) -> new MessageCommand("git over SSH is not available on this gateway yet", 1);
+    }
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    EnvironmentCommands environments() {
+        return (channel, commandLine) -> new MessageCommand("environment shells are not available on this gateway yet", 1);
+    }
+}
