@@ -44,6 +44,7 @@ public final class HostKey {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
+        generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
         Path temporary = Files.createTempFile(directory, ".host-key-", ".tmp");
         try {

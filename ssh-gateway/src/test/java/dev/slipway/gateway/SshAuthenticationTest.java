@@ -1,0 +1,68 @@
+package dev.slipway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.gateway.service.SshKeyService;
+import dev.slipway.gateway.ssh.SshServerLifecycle;
+import dev.slipway.gateway.support.GatewayWorld;
+import dev.slipway.gateway.support.SshClient;
+import dev.slipway.testing.SlipwayTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SSH-3 with the real OpenSSH client: public keys only, nothing forwarded, the host key shown. */
+@QuarkusTest
+@WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class SshAuthenticationTest {
+
+    @Inject
+    SshServerLifecycle server;
+
+    @Inject
+    SshKeyService keys;
+
+    @Test
+    void anUnknownKeyIsRefused() {
+        SshClient.KeyPairFiles stranger = SshClient.generate("ed25519", null);
+        SshClient.Result result = SshClient.ssh(stranger, server.port(), "git", "git-upload-pack", "'/nothing.git'");
+        assertThat(result.exitCode()).isEqualTo(255);
+        assertThat(result.stderr()).contains("Permission denied (publickey)");
+    }
+
+    @Test
+    void passwordAndKeyboardInteractiveAreNotOffered() {
+        SshClient.KeyPairFiles key = SshClient.generate("ed25519", null);
+        for (String method : List.of("password", "keyboard-interactive")) {
+            List<String> command = new ArrayList<>(List.of("ssh"));
+            command.addAll(SshClient.options(key, server.port()));
+            command.addAll(List.of("-o", "PreferredAuthentications=" + method, "-o", "PubkeyAuthentication=no", "git@127.0.0.1", "true"));
+            SshClient.Result result = SshClient.run(command, Map.of(), 60);
+            assertThat(result.exitCode()).as(method).isEqualTo(255);
+            assertThat(result.stderr()).as(method).contains("Permission denied (publickey)");
+        }
+    }
+
+    @Test
+    void aRegisteredKeyAuthenticatesAsGit() {
+        SshClient.KeyPairFiles key = SshClient.generate("ed25519", null);
+        keys.add("dora", null, PublicKeyLine.parse(key.publicLine()));
+        SshClient.Result result = SshClient.ssh(key, server.port(), "git", "no-such-command");
+        assertThat(result.exitCode()).isNotEqualTo(255);
+    }
+
+    @Test
+    void theHostKeyIsTheKeptEd25519Key() {
+        SshClient.Result scan = SshClient.run(List.of("ssh-keyscan", "-t", "ed25519", "-p", Integer.toString(server.port()), "127.0.0.1"),
+                Map.of(), 30);
+        assertThat(scan.stdout()).contains("ssh-ed25519");
+        assertThat(server.hostKeyFingerprint()).startsWith("SHA256:");
+        assertThat(GatewayWorld.newProjectId()).isNotBlank();
+    }
+}
