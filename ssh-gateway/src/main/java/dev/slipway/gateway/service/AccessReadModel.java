@@ -133,6 +133,20 @@ public class AccessReadModel {
                 .getResultStream().map(String.class::cast).filter(Objects::nonNull).findFirst();
     }
 
+    /** An active Integration environment and the least role its SSH admits (SSH-2). */
+    public record ReachableEnvironment(String environmentId, ProjectRole sshAccess) {
+    }
+
+    /** The project's active Integration environments with their access.ssh (admin when unreported), in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.List<ReachableEnvironment> activeIntegration(String projectId) {
+        java.util.List<?> rows = entityManager.createNativeQuery("SELECT environment_id, ssh_access FROM known_environment "
+                + "WHERE project_id = :project AND type = 'INTEGRATION' AND status IN ('ACTIVE', 'DIRTY') ORDER BY environment_id")
+                .setParameter("project", projectId).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new ReachableEnvironment((String) row[0],
+                row[1] == null ? dev.slipway.gateway.domain.SshAccessPolicy.DEFAULT_SSH_ACCESS : ProjectRole.valueOf((String) row[1]))).toList();
+    }
+
     private void upsertEnvironment(String projectId, String environmentId, String type, String status, String branch) {
         entityManager.createNativeQuery("INSERT INTO known_environment (project_id, environment_id, type, status, branch) "
                 + "VALUES (:project, :environment, :type, :status, :branch) ON CONFLICT (project_id, environment_id) "
