@@ -56,7 +56,9 @@ public class SshGrantRepository implements PanacheRepositoryBase<SshGrant, UUID>
             parameters.and("environment", environmentId);
         }
         if (state != null) {
-            parameters.and("now", now);
+            if (state != SshGrant.State.REVOKED) {
+                parameters.and("now", now);
+            }
             query.append(switch (state) {
                 case REVOKED -> " AND revokedAt IS NOT NULL";
                 case EXPIRED -> " AND revokedAt IS NULL AND expiresAt IS NOT NULL AND expiresAt <= :now";

@@ -79,7 +79,15 @@ public final class GatewayWorld {
 
     /** ticket-service: an ADD_SSH_KEY ticket approved by carol (TKT-5); returns the ticket id. */
     public static String addSshKeyTicketApproved(String project, String environment, String requester, String publicKey, String expiresAt) {
-        String ticketId = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        return approve(project, environment, requester, publicKey, expiresAt, "T-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The same approval delivered again as a new event (a redelivery, or a republished event). */
+    public static void addSshKeyTicketApprovedAgain(String project, String environment, String requester, String publicKey, String ticketId) {
+        approve(project, environment, requester, publicKey, null, ticketId);
+    }
+
+    private static String approve(String project, String environment, String requester, String publicKey, String expiresAt, String ticketId) {
         send(Topics.TICKETS, "/slipway/ticket-service", project, "dev.slipway.ticket.approved.v1", "tickets/" + ticketId,
                 "{\"ticketId\":\"" + ticketId + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment
                         + "\",\"type\":\"ADD_SSH_KEY\",\"approvedBy\":\"carol\",\"variables\":null,\"approveConfigDigest\":null,\"domains\":null,"
