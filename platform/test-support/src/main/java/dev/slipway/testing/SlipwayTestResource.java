@@ -76,6 +76,8 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toString());
         config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+        // SEC-4: the tokens a service under test sends to others are signed with the test key too.
+        config.put("slipway.service-token.private-key-location", keys.privateKey().toString());
         config.put("slipway.git.root", gitRoot.toString());
         return config;
     }
