@@ -197,7 +197,7 @@ class EnvironmentSessionTest {
 
         SshClient.Result stdio = SshClient.sshWith(key, server.port(), List.of("-W", "127.0.0.1:9"), project + "-master");
         assertThat(stdio.exitCode()).isNotZero();
-        assertThat(stdio.stderr()).contains("administratively prohibited");
+        assertThat(stdio.stderr()).contains("stdio forwarding failed");
         SshClient.Result remote = SshClient.sshWith(key, server.port(), List.of("-N", "-R", "0:127.0.0.1:9", "-o", "ExitOnForwardFailure=yes"),
                 project + "-master");
         assertThat(remote.exitCode()).isNotZero();

@@ -3,6 +3,7 @@ package dev.slipway.platform.security;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public class ServiceTokens {
     private PrivateKey key;
     private Minted current;
 
+    @Inject
     public ServiceTokens(ServiceTokenConfig config) {
         this(config, Clock.systemUTC());
     }
