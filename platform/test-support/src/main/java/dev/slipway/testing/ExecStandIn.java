@@ -181,7 +181,9 @@ public final class ExecStandIn implements AutoCloseable {
                 case "resize" -> {
                     // no terminal here: nothing to resize
                 }
-                default -> fail("unknown control frame " + message.getString("type"));
+                default -> {
+                    // unknown control frames are ignored (docs/exec-interface.md)
+                }
             }
         }
 
