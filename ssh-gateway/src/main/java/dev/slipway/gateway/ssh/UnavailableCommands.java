@@ -11,13 +11,6 @@ public class UnavailableCommands {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    GitCommands git() {
-        return (channel, commandLine) -> new MessageCommand("git over SSH is not available on this gateway yet", 1);
-    }
-
-    @Produces
-    @DefaultBean
-    @ApplicationScoped
     EnvironmentCommands environments() {
         return (channel, commandLine) -> new MessageCommand("environment shells are not available on this gateway yet", 1);
     }
