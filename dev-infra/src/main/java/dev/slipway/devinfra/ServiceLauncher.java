@@ -53,6 +53,9 @@ public final class ServiceLauncher {
         return home.state("logs", service.module() + suffix(instance) + ".log");
     }
 
+    /** SSH-3: the gateway's SSH port (SPEC §1); a second local instance listens 10 above, as its HTTP port does. */
+    public static final int SSH_PORT = 2222;
+
     public int httpPort(SuiteService service, int instance) {
         return service.port() + 10 * (instance - 1);
     }
@@ -116,10 +119,17 @@ public final class ServiceLauncher {
         env.put("KAFKA_BOOTSTRAP_SERVERS", LocalKafka.forSuite(home).bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.forSuite(home).publicKey().toString());
         env.put("SLIPWAY_GIT_ROOT", home.state("git").toString());
+        // SSH-3: the gateway's host key, kept across restarts and shared by its instances.
+        env.put("SLIPWAY_SSH_HOST_KEY", home.state("ssh").resolve("host-ed25519-key").toString());
+        // SEC-4: services call each other with tokens minted from the development key.
+        env.put("SLIPWAY_SERVICE_TOKEN_PRIVATE_KEY_LOCATION", DevKeys.forSuite(home).privateKey().toString());
         // EVT-5: each instance's stable name in its consumer group; a restarted instance takes its partitions back at once.
         env.put("SLIPWAY_EVENTS_INSTANCE_ID", service.module() + "-local-" + instance);
         if (instance > 1) {
             env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort(service, instance)));
+            if (service == SuiteService.GATEWAY) {
+                env.put("SLIPWAY_SSH_PORT", Integer.toString(SSH_PORT + 10 * (instance - 1)));
+            }
         }
         return env;
     }
