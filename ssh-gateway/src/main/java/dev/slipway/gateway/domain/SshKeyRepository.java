@@ -18,6 +18,12 @@ public class SshKeyRepository implements PanacheRepositoryBase<SshKey, UUID> {
         return find("fingerprint", fingerprint).firstResultOptional();
     }
 
+    /** Notes that the key authenticated at {@code now}, at most once a minute per key so busy keys cost no write per connection. */
+    public void recordUse(UUID keyId, Instant now) {
+        update("lastUsedAt = :now WHERE id = :id AND (lastUsedAt IS NULL OR lastUsedAt < :recent)",
+                Parameters.with("now", now).and("id", keyId).and("recent", now.minusSeconds(60)));
+    }
+
     /** A user's keys, oldest first, after the cursor ({@code createdAt|id}), at most {@code limit}. */
     public List<SshKey> ofUser(String userId, Instant afterCreated, UUID afterId, int limit) {
         if (afterCreated == null) {

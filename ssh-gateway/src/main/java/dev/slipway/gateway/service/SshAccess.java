@@ -56,6 +56,12 @@ public class SshAccess {
         return keys.byFingerprint(fingerprint).map(key -> new KeyHolder(key.id(), key.userId(), key.fingerprint()));
     }
 
+    /** The key authenticated: its {@code lastUsedAt} shows it (at most once a minute). */
+    @Transactional
+    public void recordUse(KeyHolder holder) {
+        keys.recordUse(holder.keyId(), Instant.now());
+    }
+
     /** SSH-2: may {@code holder} enter {@code target} now? Also re-asked for open sessions when access changes. */
     @Transactional
     public Entry enter(KeyHolder holder, SshTarget.Environment target) {

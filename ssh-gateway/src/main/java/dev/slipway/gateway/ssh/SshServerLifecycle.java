@@ -12,6 +12,12 @@ import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import dev.slipway.gateway.service.SshAccess;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -35,10 +41,18 @@ public class SshServerLifecycle {
     private final KeyAuthenticator authenticator;
     private final GitCommands git;
     private final EnvironmentCommands environments;
+    private final SshAccess access;
+    private final ExecutorService keyUse = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ssh-key-use");
+        thread.setDaemon(true);
+        return thread;
+    });
     private SshServer server;
     private String hostKeyFingerprint;
 
-    public SshServerLifecycle(SshConfig config, KeyAuthenticator authenticator, GitCommands git, EnvironmentCommands environments) {
+    public SshServerLifecycle(SshConfig config, KeyAuthenticator authenticator, GitCommands git, EnvironmentCommands environments,
+            SshAccess access) {
+        this.access = access;
         this.config = config;
         this.authenticator = authenticator;
         this.git = git;
@@ -74,6 +88,16 @@ public class SshServerLifecycle {
         ssh.setCommandFactory(this::command);
         ssh.setShellFactory(channel -> command(channel, null));
         CoreModuleProperties.IDLE_TIMEOUT.set(ssh, config.idleTimeout());
+        ssh.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.Authenticated && session instanceof ServerSession server && SshSessions.holder(server) != null) {
+                    SshAccess.KeyHolder holder = SshSessions.holder(server);
+                    // Off MINA's I/O threads: a write that may wait for the database.
+                    keyUse.execute(() -> recordUse(holder));
+                }
+            }
+        });
         try {
             ssh.start();
         } catch (IOException e) {
@@ -84,12 +108,21 @@ public class SshServerLifecycle {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        keyUse.shutdownNow();
         if (server != null) {
             try {
                 server.stop(true);
             } catch (IOException e) {
                 LOG.warnf("SSH server did not stop cleanly: %s", e.getMessage());
             }
+        }
+    }
+
+    private void recordUse(SshAccess.KeyHolder holder) {
+        try {
+            access.recordUse(holder);
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not note the use of key %s: %s", holder.fingerprint(), e.toString());
         }
     }
 
