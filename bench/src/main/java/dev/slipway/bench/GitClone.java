@@ -32,7 +32,7 @@ final class GitClone {
             rig.run(List.of("bash", "-c", BUILD, "build", source.toString(), bare.toString()), 900);
             System.out.printf(Locale.ROOT, "repository: %s; built and pushed in %.1f s%n",
                     rig.run(List.of("bash", "-c", "echo $(git -C \"$1\" ls-files | wc -l) files, $(git -C \"$1\" rev-list --count master) commits,"
-                            + " $(du -sh \"$2\" | cut -f1) bare (loose objects, as pushed)", "describe", source.toString(), bare.toString()), 60).strip(),
+                            + " $(du -sh \"$2\" | cut -f1) on disk in the bare repository", "describe", source.toString(), bare.toString()), 60).strip(),
                             (System.nanoTime() - built) / 1e9);
             rig.startOpenSsh();
             Map<String, String> env = Map.of("GIT_SSH_COMMAND", rig.gitSshCommand());

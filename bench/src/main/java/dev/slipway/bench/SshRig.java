@@ -102,6 +102,9 @@ final class SshRig implements AutoCloseable {
                 "HostKeyAlgorithms ssh-ed25519",
                 "Ciphers chacha20-poly1305@openssh.com",
                 "UseDNS no",
+                // bash sources ~/.bashrc when sshd starts it (Debian builds it so) unless SHLVL says it is nested: root's
+                // .bashrc on these machines runs pyenv's init (~200 ms), which the exec runtime's clean bash -c does not
+                "SetEnv SHLVL=1",
                 "PrintMotd no",
                 "PrintLastLog no",
                 // the concurrency run opens many connections at once; the baseline should not refuse them
