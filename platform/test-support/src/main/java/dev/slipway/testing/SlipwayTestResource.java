@@ -32,6 +32,8 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
     /** Set while a test run is active, for {@link KafkaProbe} and {@link TestTokens}. */
     public static final String BOOTSTRAP_PROPERTY = "slipway.test.kafka.bootstrap";
     public static final String GIT_ROOT_PROPERTY = "slipway.test.git-root";
+    /** {@code true} in a module whose service calls deployment-service's exec interface: an {@link ExecStandIn} plays it. */
+    public static final String EXEC_STAND_IN_PROPERTY = "slipway.test.exec-stand-in";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String PREFIX = "t_";
@@ -43,6 +45,8 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
     private LocalKafka kafka;
     private boolean dedicatedKafka;
     private boolean dedicatedPostgres;
+    private ExecStandIn execStandIn;
+    private static ExecStandIn activeExecStandIn;
     private static LocalKafka activeKafka;
     private static LocalPostgres activePostgres;
 
@@ -76,7 +80,15 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toString());
         config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
+        // SEC-4: the tokens a service under test sends to others are signed with the test key too.
+        config.put("slipway.service-token.private-key-location", keys.privateKey().toString());
         config.put("slipway.git.root", gitRoot.toString());
+        if (Boolean.getBoolean(EXEC_STAND_IN_PROPERTY)) {
+            execStandIn = new ExecStandIn(keys.publicKey());
+            execStandIn.start();
+            activeExecStandIn = execStandIn;
+            config.put("slipway.exec.url", execStandIn.url());
+        }
         return config;
     }
 
@@ -92,6 +104,17 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
             postgres.stopPrivateCluster();
         }
         deleteQuietly(gitRoot);
+        if (execStandIn != null) {
+            execStandIn.close();
+        }
+    }
+
+    /** The exec stand-in of the current test run ({@link #EXEC_STAND_IN_PROPERTY}); tests of an outage close and restart it. */
+    public static ExecStandIn execStandIn() {
+        if (activeExecStandIn == null) {
+            throw new IllegalStateException("This module's tests have no exec stand-in (" + EXEC_STAND_IN_PROPERTY + ")");
+        }
+        return activeExecStandIn;
     }
 
     /** The test run's hosted repositories go with it. */

@@ -4,10 +4,10 @@ import dev.slipway.events.ProjectRole;
 import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.service.GrantService;
 import dev.slipway.gateway.service.ProjectKeys;
+import dev.slipway.gateway.domain.TimeCursor;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
-import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.api.QueryParams;
 import dev.slipway.platform.security.Caller;
 import dev.slipway.platform.security.ProjectAuthorization;
@@ -124,7 +124,7 @@ public class ProjectSshAccessResource {
     @APIResponse(responseCode = "200", description = "The grant", content = @Content(schema = @Schema(implementation = GrantView.class)))
     public GrantView grant(@PathParam("projectId") String projectId, @PathParam("grantId") String grantId) {
         requireAdminOrSupport(projectId);
-        return GrantView.of(grants.get(projectId, idOf(grantId)));
+        return GrantView.of(grants.get(projectId, TimeCursor.idOrNotFound(grantId, "grant")));
     }
 
     @DELETE
@@ -134,7 +134,7 @@ public class ProjectSshAccessResource {
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     public Response revoke(@PathParam("projectId") String projectId, @PathParam("grantId") String grantId) {
         authorization.require(projectId, ProjectRole.ADMIN);
-        grants.revoke(projectId, idOf(grantId), caller.userId());
+        grants.revoke(projectId, TimeCursor.idOrNotFound(grantId, "grant"), caller.userId());
         return Response.noContent().build();
     }
 
@@ -145,11 +145,4 @@ public class ProjectSshAccessResource {
         authorization.require(projectId, ProjectRole.ADMIN);
     }
 
-    private static UUID idOf(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No such grant: " + text.substring(0, Math.min(text.length(), 64)) + ".");
-        }
-    }
 }

@@ -3,11 +3,11 @@ package dev.slipway.gateway.api;
 import dev.slipway.gateway.domain.PublicKeyLine;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.service.SshKeyService;
+import dev.slipway.gateway.domain.TimeCursor;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.IdempotentRequests;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;
-import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -108,7 +108,7 @@ public class SshKeyResource {
     @APIResponse(responseCode = "200", description = "The key", content = @Content(schema = @Schema(implementation = SshKeyView.class)))
     @APIResponse(responseCode = "404", description = "You have no such key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SshKeyView get(@PathParam("keyId") String keyId) {
-        return SshKeyView.of(keys.get(caller.userId(), idOf(keyId)));
+        return SshKeyView.of(keys.get(caller.userId(), TimeCursor.idOrNotFound(keyId, "key")));
     }
 
     @DELETE
@@ -118,15 +118,8 @@ public class SshKeyResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "You have no such key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("keyId") String keyId) {
-        keys.remove(caller.userId(), idOf(keyId));
+        keys.remove(caller.userId(), TimeCursor.idOrNotFound(keyId, "key"));
         return Response.noContent().build();
     }
 
-    static UUID idOf(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No such key: " + text.substring(0, Math.min(text.length(), 64)) + ".");
-        }
-    }
 }

@@ -8,6 +8,7 @@ import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.domain.SshGrantRepository;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.domain.SshKeyRepository;
+import dev.slipway.gateway.domain.TimeCursor;
 import dev.slipway.gateway.messaging.AccessEvents;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.domain.DomainException;
@@ -133,22 +134,13 @@ public class GrantService {
 
     @Transactional
     public List<SshGrant> list(String projectId, String environmentId, SshGrant.State state, String cursor, int limit) {
-        Instant before = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            String[] parts = cursor.split("\\|", 2);
-            try {
-                before = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new DomainException("API-4", 400, "invalid-value", "The cursor is not one this list returned.");
-            }
-        }
-        return grants.ofProject(projectId, environmentId, state, Instant.now(), before, beforeId, limit);
+        TimeCursor before = TimeCursor.parse(cursor);
+        return grants.ofProject(projectId, environmentId, state, Instant.now(), before == null ? null : before.at(),
+                before == null ? null : before.id(), limit);
     }
 
     public static String cursorOf(SshGrant grant) {
-        return grant.createdAt() + "|" + grant.id();
+        return TimeCursor.of(grant.createdAt(), grant.id());
     }
 
     /** SSH-2: a member removed from a project loses its grants there, and their sessions end. */

@@ -5,9 +5,9 @@ import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.domain.SshGrantRepository;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.domain.SshKeyRepository;
+import dev.slipway.gateway.domain.TimeCursor;
 import dev.slipway.gateway.messaging.AccessEvents;
 import dev.slipway.platform.api.ProblemException;
-import dev.slipway.platform.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -59,19 +59,12 @@ public class SshKeyService {
     /** The caller's keys, oldest first, after {@code cursor} ({@code <createdAt>|<id>}). */
     @Transactional
     public List<SshKey> list(String userId, String cursor, int limit) {
-        if (cursor == null) {
-            return keys.ofUser(userId, null, null, limit);
-        }
-        String[] parts = cursor.split("\\|", 2);
-        try {
-            return keys.ofUser(userId, Instant.parse(parts[0]), UUID.fromString(parts[1]), limit);
-        } catch (RuntimeException e) {
-            throw new DomainException("API-4", 400, "invalid-value", "The cursor is not one this list returned.");
-        }
+        TimeCursor after = TimeCursor.parse(cursor);
+        return after == null ? keys.ofUser(userId, null, null, limit) : keys.ofUser(userId, after.at(), after.id(), limit);
     }
 
     public static String cursorOf(SshKey key) {
-        return key.createdAt() + "|" + key.id();
+        return TimeCursor.of(key.createdAt(), key.id());
     }
 
     /** One of the caller's keys; another user's key is as absent as an unknown one. */

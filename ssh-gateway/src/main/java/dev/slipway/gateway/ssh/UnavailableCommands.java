@@ -4,7 +4,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Development scaffold while git and exec relays are built (removed once both exist). */
+/** Development scaffold while the git relay is built (removed once it exists); environments are relayed by {@link ExecRelay}. */
 @ApplicationScoped
 public class UnavailableCommands {
 
@@ -13,12 +13,5 @@ public class UnavailableCommands {
     @ApplicationScoped
     GitCommands git() {
         return (channel, commandLine) -> new MessageCommand("git over SSH is not available on this gateway yet", 1);
-    }
-
-    @Produces
-    @DefaultBean
-    @ApplicationScoped
-    EnvironmentCommands environments() {
-        return (channel, commandLine) -> new MessageCommand("environment shells are not available on this gateway yet", 1);
     }
 }

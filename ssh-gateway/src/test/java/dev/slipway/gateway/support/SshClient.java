@@ -98,4 +98,55 @@ public final class SshClient {
             throw new IllegalStateException(e);
         }
     }
+
+    /** {@code ssh} with extra options (e.g. {@code -o SetEnv=...}, {@code -W}) before the destination. */
+    public static Result sshWith(KeyPairFiles key, int port, List<String> extraOptions, String user, String... command) {
+        return run(line(key, port, extraOptions, user, command), Map.of(), 60);
+    }
+
+    /** An ssh process left running (e.g. {@code sleep 60}) while the test changes something; {@link Background#await} collects it. */
+    public static Background sshInBackground(KeyPairFiles key, int port, String user, String... command) {
+        try {
+            Path out = Files.createTempFile("slipway-out-", ".txt");
+            Path err = Files.createTempFile("slipway-err-", ".txt");
+            Process process = new ProcessBuilder(line(key, port, List.of(), user, command)).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            return new Background(process, out, err);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A running ssh process and its captured output. */
+    public record Background(Process process, Path out, Path err) implements AutoCloseable {
+
+        /** Waits up to {@code seconds} for it to end. */
+        public Result await(int seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("ssh did not end within " + seconds + " s");
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> line(KeyPairFiles key, int port, List<String> extraOptions, String user, String... command) {
+        List<String> line = new ArrayList<>(List.of("ssh"));
+        line.addAll(options(key, port));
+        line.addAll(extraOptions);
+        line.add(user + "@127.0.0.1");
+        line.addAll(List.of(command));
+        return line;
+    }
 }
