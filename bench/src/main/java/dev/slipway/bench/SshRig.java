@@ -128,14 +128,22 @@ final class SshRig implements AutoCloseable {
 
     /**
      * Restarts the suite's ssh-gateway (instance 1) with the launcher's command and environment plus
-     * {@code extra}; waits until it is ready and listens for SSH. Returns its process.
+     * {@code settings} and any {@code SLIPWAY_SSH_*} or {@code SLIPWAY_EXEC_*} variable of this process; waits until it is ready and listens for SSH. Returns its process.
      */
-    ProcessHandle restartGateway(Map<String, String> extra) {
+    ProcessHandle restartGateway(Map<String, String> settings) {
+        Map<String, String> extra = new LinkedHashMap<>(settings);
         suite.launcher.stop(GATEWAY, 1);
         Map<String, String> env = new LinkedHashMap<>(suite.launcher.environment(GATEWAY, 1, suite.database()));
         // SEC-4: the tokens the gateway sends to the exec interface are signed with the suite's development key.
         env.put("SLIPWAY_SERVICE_TOKEN_PRIVATE_KEY_LOCATION", DevKeys.forSuite(suite.home).privateKey().toString());
         env.putAll(extra);
+        // the gateway's own SSH and exec settings can be varied per run from the bench's environment
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("SLIPWAY_SSH_") || name.startsWith("SLIPWAY_EXEC_")) {
+                env.put(name, value);
+                extra.put(name, value);
+            }
+        });
         List<String> command = suite.launcher.command(GATEWAY);
         ProcessHandle process = Processes.startDetached(command, suite.launcher.runnerJar(GATEWAY).getParent(),
                 suite.launcher.logFile(GATEWAY, 1), suite.launcher.pidFile(GATEWAY, 1), env);
