@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -33,6 +34,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * branching from it creates an environment whose branch is born by its first push, and merging or
  * syncing it changes nothing. Merges are done in memory, never in a work tree: fast-forward when
  * possible, else a merge commit; a conflict fails the operation with the conflicting paths.
+ *
+ * <p>An operation holds the repository row's lock (as push announcements do): pushes not announced
+ * yet are announced first, and the head the operation sets is recorded as announced in the same
+ * transaction, so {@code ref.updated} never reports what {@code git-operation.completed} does (SSH-4).
  */
 @ApplicationScoped
 public class GitOperations {
@@ -40,28 +45,40 @@ public class GitOperations {
     private static final PersonIdent SLIPWAY = new PersonIdent("Slipway", "slipway@localhost");
 
     private final RepositoryService repositories;
+    private final RefAnnouncements announcements;
     private final EventPublisher events;
 
-    public GitOperations(RepositoryService repositories, EventPublisher events) {
+    public GitOperations(RepositoryService repositories, RefAnnouncements announcements, EventPublisher events) {
         this.repositories = repositories;
+        this.announcements = announcements;
         this.events = events;
     }
 
-    /** Outcome of one operation: the new head of the changed branch, or why it failed. */
-    private record Outcome(String head, String failure, List<String> conflicts) {
+    /**
+     * Outcome of one operation: the new head of the changed branch, or why it failed; {@code moved}
+     * names the branch whose ref the operation changed (null when it changed none).
+     */
+    private record Outcome(String head, String failure, List<String> conflicts, String moved) {
         static Outcome done(ObjectId head) {
-            return new Outcome(head == null ? null : head.name(), null, List.of());
+            return new Outcome(head == null ? null : head.name(), null, List.of(), null);
+        }
+
+        static Outcome moved(String branch, ObjectId head) {
+            return new Outcome(head == null ? null : head.name(), null, List.of(), branch);
         }
 
         static Outcome failed(String reason, List<String> conflicts) {
-            return new Outcome(null, reason, conflicts);
+            return new Outcome(null, reason, conflicts, null);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void perform(GitOperationRequested request) {
         Outcome outcome;
-        Optional<GitRepository> repository = repositories.find(request.projectId());
+        Optional<GitRepository> repository = announcements.lock(request.projectId());
+        if (repository.isPresent()) {
+            announcements.announceLocked(repository.get(), Map.of());
+        }
         if (repository.isEmpty()) {
             outcome = Outcome.failed("project " + request.projectId() + " has no repository", List.of());
         } else {
@@ -77,6 +94,9 @@ public class GitOperations {
             }
         }
         String subject = "repositories/" + request.projectId() + ".git/branches/" + request.branch();
+        if (outcome.moved() != null) {
+            announcements.recordHead(request.projectId(), outcome.moved(), outcome.head());
+        }
         if (outcome.failure() == null) {
             events.publish(EventCatalog.GIT_OPERATION_COMPLETED, request.projectId(), subject, new GitOperationCompleted(
                     request.operationId(), request.projectId(), request.environmentId(), request.kind(), request.branch(),
@@ -106,7 +126,7 @@ public class GitOperations {
         update.setExpectedOldObjectId(ObjectId.zeroId());
         update.setRefLogMessage("branch: created from " + base, false);
         RefUpdate.Result result = update.update();
-        return result == RefUpdate.Result.NEW ? Outcome.done(start) : Outcome.failed("could not create " + branch + ": " + result, List.of());
+        return result == RefUpdate.Result.NEW ? Outcome.moved(branch, start) : Outcome.failed("could not create " + branch + ": " + result, List.of());
     }
 
     private static Outcome deleteBranch(Repository git, String branch) throws IOException {
@@ -117,7 +137,7 @@ public class GitOperations {
         update.setForceUpdate(true);
         RefUpdate.Result result = update.delete();
         return result == RefUpdate.Result.FORCED || result == RefUpdate.Result.NO_CHANGE
-                ? Outcome.done(null) : Outcome.failed("could not delete " + branch + ": " + result, List.of());
+                ? Outcome.moved(branch, null) : Outcome.failed("could not delete " + branch + ": " + result, List.of());
     }
 
     /** Merges {@code source} into {@code target}; the head of {@code target} moves. */
@@ -170,7 +190,7 @@ public class GitOperations {
         update.setRefLogMessage(reason, false);
         RefUpdate.Result result = update.update();
         return switch (result) {
-            case NEW, FAST_FORWARD, FORCED -> Outcome.done(next);
+            case NEW, FAST_FORWARD, FORCED -> Outcome.moved(branch, next);
             default -> Outcome.failed(branch + " moved while merging (" + result + "); try again", List.of());
         };
     }

@@ -64,7 +64,7 @@ public final class GatewayWorld {
         send(Topics.ENVIRONMENTS, "/slipway/environment-service", project, "dev.slipway.environment.created.v1",
                 "projects/" + project + "/environments/" + environment,
                 "{\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment + "\",\"type\":\"INTEGRATION\",\"status\":\"" + status
-                        + "\",\"branch\":\"" + branch + "\",\"parentId\":\"master\",\"trigger\":\"BRANCH\",\"activityId\":null,\"by\":\"alice\"}");
+                        + "\",\"branch\":\"" + branch + "\",\"parentId\":\"master\",\"trigger\":\"environment.branch\",\"activityId\":null,\"by\":\"alice\"}");
     }
 
     /** deployment-service: deployment.succeeded of {@code commit} on an environment, with the app's access.ssh (null: not set). */
