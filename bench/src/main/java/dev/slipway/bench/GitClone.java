@@ -63,7 +63,10 @@ final class GitClone {
     }
 
     private static SshRig.Timed clone(SshRig rig, List<String> command, Map<String, String> env) throws Exception {
-        Path dir = Files.createTempDirectory(rig.work, "clone-");
+        // into memory: on this machine's ext4 (mounted with discard) the removal of the previous 5 000-file
+        // checkout slowed the next clone from under 1 s to about 5 s on both sides
+        Path parent = Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : rig.work;
+        Path dir = Files.createTempDirectory(parent, "slipway-clone-");
         SshRig.Timed timed = rig.time(command, env, dir, 600);
         rig.run(List.of("rm", "-rf", dir.toString()), 120);
         return timed;
