@@ -29,6 +29,10 @@ public final class Bench {
             case "rest" -> new RestThroughput(suite).run(rest.isEmpty() ? "list" : rest.get(0), intArg(rest, 1, 20));
             case "startup" -> new Startup(suite).run(intArg(rest, 0, 3));
             case "postgres-restart" -> new PostgresRestart(suite).run(intArg(rest, 0, 20));
+            case "ssh-auth-keys" -> new SshAuthKeys(suite).run(intArg(rest, 0, 100), intArg(rest, 1, 100_000), intArg(rest, 2, 2));
+            case "ssh-connect" -> new SshConnect(suite).run(intArg(rest, 0, 200), intArg(rest, 1, 20));
+            case "ssh-concurrent" -> new SshConcurrent(suite).run(intArg(rest, 0, 1000), intArg(rest, 1, 2));
+            case "git-clone" -> new GitClone(suite).run(intArg(rest, 0, 7), intArg(rest, 1, 2));
             default -> usage();
         }
         System.exit(0);
@@ -47,6 +51,10 @@ public final class Bench {
                   failover [n]         SIGKILL + restart of ssh-gateway n times; then two instances, one killed
                   rest list|get [s]    wrk, 64 connections, s seconds: environments list or one environment vs the light endpoint
                   startup [n]          environment-service started n times: start to ready, resident memory
-                  postgres-restart [s] the suite's PostgreSQL restarted while a client reads and branches for s seconds""");
+                  postgres-restart [s] the suite's PostgreSQL restarted while a client reads and branches for s seconds
+                  ssh-connect [n] [warm] ssh <project>-master true through the gateway (exec stand-in) vs a private OpenSSH sshd, alternating
+                  ssh-concurrent [n] [hold] n sessions at once through the gateway, each `sleep hold; echo ok`: failures, gateway RSS
+                  ssh-auth-keys [n] [keys] [rounds] ssh git@ true n times with 10 keys registered, then `keys` (default 100000), alternating (2 rounds)
+                  git-clone [n] [warm] git clone of 5 000 files / 200 commits through the gateway and over OpenSSH, alternating""");
     }
 }

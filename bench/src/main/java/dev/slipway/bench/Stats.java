@@ -14,6 +14,10 @@ final class Stats {
         samples.add(millis);
     }
 
+    void addAll(Stats other) {
+        samples.addAll(other.samples);
+    }
+
     int count() {
         return samples.size();
     }
