@@ -13,7 +13,11 @@ public interface ExecConfig {
     @WithDefault("http://127.0.0.1:8082")
     URI url();
 
-    /** How long opening the WebSocket may take before the session fails with "not reachable". Env: SLIPWAY_EXEC_CONNECT_TIMEOUT. */
-    @WithDefault("5S")
+    /**
+     * How long opening the WebSocket may take before the session fails with "not reachable". A runtime
+     * that is down refuses at once; this bounds one that is busy: with a thousand sessions opening
+     * together on two cores, 5 s failed a fifth of them (docs/performance.md). Env: SLIPWAY_EXEC_CONNECT_TIMEOUT.
+     */
+    @WithDefault("30S")
     Duration connectTimeout();
 }
