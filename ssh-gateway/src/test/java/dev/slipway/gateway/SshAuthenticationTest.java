@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.gateway.domain.PublicKeyLine;
 import dev.slipway.gateway.service.SshKeyService;
+import dev.slipway.gateway.config.SshConfig;
+import dev.slipway.gateway.ssh.HostKey;
 import dev.slipway.gateway.ssh.SshServerLifecycle;
 import dev.slipway.gateway.support.GatewayWorld;
 import dev.slipway.gateway.support.SshClient;
@@ -27,6 +29,9 @@ class SshAuthenticationTest {
 
     @Inject
     SshKeyService keys;
+
+    @Inject
+    SshConfig config;
 
     @Test
     void anUnknownKeyIsRefused() {
@@ -58,11 +63,16 @@ class SshAuthenticationTest {
     }
 
     @Test
-    void theHostKeyIsTheKeptEd25519Key() {
+    void theServedHostKeyIsTheKeptFileSoARestartServesTheSameKey() throws Exception {
         SshClient.Result scan = SshClient.run(List.of("ssh-keyscan", "-t", "ed25519", "-p", Integer.toString(server.port()), "127.0.0.1"),
                 Map.of(), 30);
         assertThat(scan.stdout()).contains("ssh-ed25519");
-        assertThat(server.hostKeyFingerprint()).startsWith("SHA256:");
-        assertThat(GatewayWorld.newProjectId()).isNotBlank();
+        java.nio.file.Path scanned = GatewayWorld.temporaryFolder("slipway-keyscan-").resolve("known_hosts");
+        java.nio.file.Files.writeString(scanned, scan.stdout());
+        String served = SshClient.run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", scanned.toString()), Map.of(), 30).stdout();
+        // What a restart reads: the kept file. It must be the key clients already trust.
+        String kept = PublicKeyLine.fingerprintOf(HostKey.loadOrCreate(config.hostKey()).getPublic());
+        assertThat(served).contains(kept);
+        assertThat(server.hostKeyFingerprint()).isEqualTo(kept);
     }
 }
