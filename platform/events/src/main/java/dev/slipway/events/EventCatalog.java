@@ -56,11 +56,11 @@ public final class EventCatalog {
     public static final EventType<EnvironmentChanged> ENVIRONMENT_ACTIVATED = new EventType<>(
             "dev.slipway.environment.activated.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of(GATEWAY));
     public static final EventType<EnvironmentChanged> ENVIRONMENT_DEACTIVATED = new EventType<>(
-            "dev.slipway.environment.deactivated.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of(GATEWAY));
+            "dev.slipway.environment.deactivated.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of(DEPLOYMENT, GATEWAY));
     public static final EventType<EnvironmentChanged> ENVIRONMENT_DELETED = new EventType<>(
-            "dev.slipway.environment.deleted.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of(GATEWAY));
+            "dev.slipway.environment.deleted.v1", Producer.ENVIRONMENT_SERVICE, EnvironmentChanged.class, List.of(DEPLOYMENT, GATEWAY));
     public static final EventType<DeploymentRequested> DEPLOYMENT_REQUESTED = new EventType<>(
-            "dev.slipway.environment.deployment-requested.v1", Producer.ENVIRONMENT_SERVICE, DeploymentRequested.class, List.of());
+            "dev.slipway.environment.deployment-requested.v1", Producer.ENVIRONMENT_SERVICE, DeploymentRequested.class, List.of(DEPLOYMENT));
     public static final EventType<GitOperationRequested> GIT_OPERATION_REQUESTED = new EventType<>(
             "dev.slipway.git-operation.requested.v1", Producer.ENVIRONMENT_SERVICE, GitOperationRequested.class, List.of(GATEWAY));
     public static final EventType<GitOperationCompleted> GIT_OPERATION_COMPLETED = new EventType<>(
@@ -76,8 +76,14 @@ public final class EventCatalog {
             "dev.slipway.deployment.succeeded.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, GATEWAY));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_FAILED = new EventType<>(
             "dev.slipway.deployment.failed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_QUEUED = new EventType<>(
+            "dev.slipway.deployment.queued.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_PHASE_CHANGED = new EventType<>(
+            "dev.slipway.deployment.phase-changed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
+    public static final EventType<DeploymentStatusChanged> DEPLOYMENT_CANCELLED = new EventType<>(
+            "dev.slipway.deployment.cancelled.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
     public static final EventType<TicketApproved> TICKET_APPROVED = new EventType<>(
-            "dev.slipway.ticket.approved.v1", Producer.TICKET_SERVICE, TicketApproved.class, List.of(ENVIRONMENT, GATEWAY));
+            "dev.slipway.ticket.approved.v1", Producer.TICKET_SERVICE, TicketApproved.class, List.of(ENVIRONMENT, DEPLOYMENT, GATEWAY));
     public static final EventType<TicketFulfilled> ENVIRONMENT_TICKET_FULFILLED = new EventType<>(
             "dev.slipway.environment.ticket-fulfilled.v1", Producer.ENVIRONMENT_SERVICE, TicketFulfilled.class, List.of());
 
@@ -105,7 +111,8 @@ public final class EventCatalog {
             PROJECT_CREATED, PROJECT_UPDATED, PROJECT_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED,
             ENVIRONMENT_CREATED, ENVIRONMENT_ACTIVATED, ENVIRONMENT_DEACTIVATED, ENVIRONMENT_DELETED, DEPLOYMENT_REQUESTED,
             GIT_OPERATION_REQUESTED, GIT_OPERATION_COMPLETED, GIT_OPERATION_FAILED, REF_UPDATED, REPOSITORY_CREATED,
-            DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, TICKET_APPROVED, ENVIRONMENT_TICKET_FULFILLED,
+            DEPLOYMENT_QUEUED, DEPLOYMENT_STARTED, DEPLOYMENT_PHASE_CHANGED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED,
+            DEPLOYMENT_CANCELLED, TICKET_APPROVED, ENVIRONMENT_TICKET_FULFILLED,
             SSH_KEY_ADDED, SSH_KEY_REMOVED, SSH_GRANT_CREATED, SSH_GRANT_REVOKED, ACCESS_TICKET_FULFILLED, SSH_SESSION_OPENED,
             SSH_COMMAND_FINISHED, SSH_SESSION_CLOSED, TIER_PUSH_ACCEPTED);
 

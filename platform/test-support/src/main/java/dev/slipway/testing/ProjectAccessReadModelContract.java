@@ -19,16 +19,16 @@ public abstract class ProjectAccessReadModelContract {
     private static final String TOPIC = "slipway.environments";
     private static final String SOURCE = "/slipway/environment-service";
 
-    protected static String newProjectId() {
+    public static String newProjectId() {
         return "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    protected static void sendEvent(String project, String type, String data) {
+    public static void sendEvent(String project, String type, String data) {
         KafkaProbe.send(TOPIC, project, Map.of("id", UUID.randomUUID().toString(), "type", type, "source", SOURCE,
                 "subject", "projects/" + project), data);
     }
 
-    protected static void sendProjectCreated(String project, String creator) {
+    public static void sendProjectCreated(String project, String creator) {
         sendEvent(project, "dev.slipway.project.created.v1", "{\"projectId\":\"" + project + "\",\"title\":\"T\",\"createdBy\":\"" + creator
                 + "\",\"activeEnvironmentLimit\":8,\"environments\":[],\"createdAt\":\"2026-11-26T10:00:00Z\"}");
     }
@@ -38,13 +38,13 @@ public abstract class ProjectAccessReadModelContract {
         return "/api/v1/internal/projects/" + project + "/members/" + user;
     }
 
-    protected static void awaitRole(String project, String user, String role) {
+    public static void awaitRole(String project, String user, String role) {
         Awaitility.await().atMost(60, TimeUnit.SECONDS).untilAsserted(() ->
                 given().header("Authorization", TestTokens.bearer("contract-test", "service")).when().get(memberPath(project, user))
                         .then().statusCode(200).body("role", equalTo(role)));
     }
 
-    protected static void awaitNoAccess(String project, String user) {
+    public static void awaitNoAccess(String project, String user) {
         Awaitility.await().atMost(60, TimeUnit.SECONDS).untilAsserted(() ->
                 given().header("Authorization", TestTokens.bearer("contract-test", "service")).when().get(memberPath(project, user))
                         .then().statusCode(404));

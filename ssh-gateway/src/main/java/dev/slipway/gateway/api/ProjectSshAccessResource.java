@@ -4,7 +4,7 @@ import dev.slipway.events.ProjectRole;
 import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.service.GrantService;
 import dev.slipway.gateway.service.ProjectKeys;
-import dev.slipway.gateway.domain.TimeCursor;
+import dev.slipway.platform.api.TimeCursor;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.Page;
 import dev.slipway.platform.api.Problem;

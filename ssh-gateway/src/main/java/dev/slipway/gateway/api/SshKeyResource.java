@@ -3,7 +3,7 @@ package dev.slipway.gateway.api;
 import dev.slipway.gateway.domain.PublicKeyLine;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.service.SshKeyService;
-import dev.slipway.gateway.domain.TimeCursor;
+import dev.slipway.platform.api.TimeCursor;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.IdempotentRequests;
 import dev.slipway.platform.api.Page;

@@ -8,7 +8,7 @@ import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.domain.SshGrantRepository;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.domain.SshKeyRepository;
-import dev.slipway.gateway.domain.TimeCursor;
+import dev.slipway.platform.api.TimeCursor;
 import dev.slipway.gateway.messaging.AccessEvents;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.domain.DomainException;

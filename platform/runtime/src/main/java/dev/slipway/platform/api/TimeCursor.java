@@ -1,4 +1,4 @@
-package dev.slipway.gateway.domain;
+package dev.slipway.platform.api;
 
 import dev.slipway.platform.domain.DomainException;
 import java.time.Instant;

@@ -1,0 +1,111 @@
+package dev.slipway.deployment.api;
+
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.service.DeploymentQueue;
+import dev.slipway.events.ProjectRole;
+import dev.slipway.events.deployment.DeploymentPhase;
+import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.events.deployment.DeploymentTrigger;
+import dev.slipway.platform.api.Cursors;
+import dev.slipway.platform.api.Page;
+import dev.slipway.platform.api.Problem;
+import dev.slipway.platform.api.QueryParams;
+import dev.slipway.platform.api.TimeCursor;
+import dev.slipway.platform.security.Caller;
+import dev.slipway.platform.security.ProjectAuthorization;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A project's deployments (DEP-1, DEP-3): members read them; contributors cancel on Integration, admins on the tiers. */
+@Path("/api/v1/projects/{projectId}/deployments")
+@Tag(name = "Deployments", description = "Commits going onto environments: queue, state, phase and why one failed (DEP-1..3).")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such project or deployment, or the caller is not a member",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DeploymentResource {
+
+    private final DeploymentQueue queue;
+    private final ProjectAuthorization authorization;
+    private final Caller caller;
+
+    public DeploymentResource(DeploymentQueue queue, ProjectAuthorization authorization, Caller caller) {
+        this.queue = queue;
+        this.authorization = authorization;
+        this.caller = caller;
+    }
+
+    /** A deployment and where it stands; {@code detail} says why it failed or was cancelled. */
+    @Schema(name = "Deployment", example = "{\"id\":\"3b7f2c1e-9a4d-4e2b-8c6f-1d2e3f4a5b6c\",\"projectId\":\"acme\",\"environmentId\":\"feature-x\","
+            + "\"branch\":\"feature-x\",\"commit\":\"4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a\",\"trigger\":\"PUSH\",\"state\":\"FAILED\",\"phase\":\"DEPLOY\","
+            + "\"detail\":\"DEPLOY on node 2 failed with exit code 3: hooks.deploy\",\"failedNode\":2,\"exitCode\":3,\"ticketId\":null,"
+            + "\"activityId\":null,\"requestedBy\":\"bob\",\"supersededBy\":null,\"queuedAt\":\"2026-11-27T10:00:00Z\","
+            + "\"startedAt\":\"2026-11-27T10:00:01Z\",\"finishedAt\":\"2026-11-27T10:00:09Z\",\"cancellable\":false}")
+    public record DeploymentView(UUID id, String projectId, String environmentId, @Schema(nullable = true) String branch,
+            @Schema(nullable = true, description = "Null until VALIDATE resolves the branch head") String commit, DeploymentTrigger trigger,
+            DeploymentState state, @Schema(nullable = true) DeploymentPhase phase, @Schema(nullable = true) String detail,
+            @Schema(nullable = true) Integer failedNode, @Schema(nullable = true) Integer exitCode, @Schema(nullable = true) String ticketId,
+            @Schema(nullable = true) String activityId, @Schema(nullable = true) String requestedBy, @Schema(nullable = true) UUID supersededBy,
+            Instant queuedAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+            @Schema(description = "Whether cancel is still possible (DEP-3)") boolean cancellable) {
+        static DeploymentView of(Deployment d) {
+            return new DeploymentView(d.id(), d.projectId(), d.environmentId(), d.branch(), d.commit(), d.trigger(), d.state(), d.phase(),
+                    d.detail(), d.failedNode(), d.exitCode(), d.ticketId(), d.activityId(), d.requestedBy(), d.supersededBy(), d.queuedAt(),
+                    d.startedAt(), d.finishedAt(), d.state().isCancellable());
+        }
+    }
+
+    @GET
+    @Operation(operationId = "listDeployments", summary = "List a project's deployments",
+            description = "Newest first; filter by environment, state and trigger; paginated (API-4).")
+    @APIResponse(responseCode = "200", description = "A page of deployments")
+    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<DeploymentView> list(@PathParam("projectId") String projectId, @QueryParam("environment") String environment,
+            @QueryParam("state") String state, @QueryParam("trigger") String trigger, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        authorization.requireRead(projectId);
+        int size = Cursors.limit(limit);
+        DeploymentState wantedState = QueryParams.enumValue(DeploymentState.class, "state", state);
+        DeploymentTrigger wantedTrigger = QueryParams.enumValue(DeploymentTrigger.class, "trigger", trigger);
+        return Cursors.page(queue.list(projectId, environment, wantedState, wantedTrigger, cursor == null ? null : Cursors.decode(cursor), size + 1),
+                size, DeploymentQueue::cursorOf, DeploymentView::of);
+    }
+
+    @GET
+    @Path("/{deploymentId}")
+    @Operation(operationId = "getDeployment", summary = "Get a deployment")
+    @APIResponse(responseCode = "200", description = "The deployment", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    public DeploymentView get(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId) {
+        authorization.requireRead(projectId);
+        return DeploymentView.of(queue.get(projectId, TimeCursor.idOrNotFound(deploymentId, "deployment")));
+    }
+
+    @POST
+    @Path("/{deploymentId}/cancel")
+    @Operation(operationId = "cancelDeployment", summary = "Cancel a queued or running deployment",
+            description = "DEP-3. Contributors cancel on Integration environments, admins on Staging and Production. A finished one: 409.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeploymentView cancel(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId) {
+        authorization.requireRead(projectId);
+        UUID id = TimeCursor.idOrNotFound(deploymentId, "deployment");
+        Deployment deployment = queue.get(projectId, id);
+        authorization.require(projectId, deployment.environmentType().isSelfService() ? ProjectRole.CONTRIBUTOR : ProjectRole.ADMIN);
+        return DeploymentView.of(queue.cancel(projectId, id, caller.userId()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.slipway.deployment.messaging;
+
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.events.EventCatalog;
+import dev.slipway.events.EventType;
+import dev.slipway.events.deployment.DeploymentStatusChanged;
+import dev.slipway.platform.events.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Builds and publishes, through the outbox (EVT-3), every event of {@code slipway.deployments}. */
+@ApplicationScoped
+public class DeploymentEvents {
+
+    private final EventPublisher publisher;
+
+    public DeploymentEvents(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public void queued(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_QUEUED, deployment);
+    }
+
+    public void cancelled(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_CANCELLED, deployment);
+    }
+
+    private void publish(EventType<DeploymentStatusChanged> type, Deployment deployment) {
+        publisher.publish(type, deployment.projectId(), "projects/" + deployment.projectId() + "/environments/" + deployment.environmentId()
+                + "/deployments/" + deployment.id(), new DeploymentStatusChanged(deployment.id().toString(), deployment.projectId(),
+                        deployment.environmentId(), deployment.commit(), deployment.trigger(), deployment.state(), deployment.phase(), List.of(),
+                        deployment.detail(), deployment.ticketId(), null));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.slipway.deployment.messaging;
+
+import dev.slipway.deployment.domain.DeploymentRequest;
+import dev.slipway.deployment.service.DeploymentQueue;
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.events.EventCatalog;
+import dev.slipway.events.deployment.DeploymentTrigger;
+import dev.slipway.events.environment.DeploymentRequested;
+import dev.slipway.events.environment.EnvironmentChanged;
+import dev.slipway.events.git.TierPushAccepted;
+import dev.slipway.events.ticket.TicketApproved;
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.platform.domain.Refusal;
+import java.util.Optional;
+import dev.slipway.platform.events.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * The events deployment-service applies, each once, in the transaction that records it (EVT-3): the
+ * triggers of DEP-1 only queue a deployment there; a worker runs it outside (STYLE: no long work in
+ * an event handler's transaction).
+ */
+@ApplicationScoped
+public class EventHandlers {
+
+    private static final Logger LOG = Logger.getLogger(EventHandlers.class);
+    private static final String SERVICE = "deployment-service";
+
+    /** DEP-1: pushes, branch, merge, sync, activate, variable changes and redeploy, from environment-service. */
+    @Produces
+    @Singleton
+    EventHandler<DeploymentRequested> deploymentRequested(DeploymentQueue queue) {
+        return EventHandler.of(EventCatalog.DEPLOYMENT_REQUESTED, e -> {
+            DeploymentRequested r = e.data();
+            enqueue(queue, new DeploymentRequest(r.projectId(), r.environmentId(), r.branch(), r.commit(), r.trigger(),
+                    r.activityId() == null ? null : "activity:" + r.activityId(), r.dataFrom(), r.activityId(), null, r.requestedBy()));
+        });
+    }
+
+    /**
+     * DEP-1, DEP-6, TKT-5: an approved DEPLOY ticket deploys its commit (null: the source tier's last
+     * success, resolved at VALIDATE); {@code includeData} copies the source tier's data first (DEP-7).
+     * A retried ticket is approved again, so each approval event queues its own deployment.
+     */
+    @Produces
+    @Singleton
+    EventHandler<TicketApproved> ticketApproved(DeploymentQueue queue) {
+        return EventHandler.of(EventCatalog.TICKET_APPROVED, e -> {
+            TicketApproved t = e.data();
+            if (!t.type().isFulfilledBy(SERVICE)) {
+                return;
+            }
+            String dataFrom = Boolean.TRUE.equals(t.includeData()) ? sourceTierOf(t.environmentId()) : null;
+            enqueue(queue, new DeploymentRequest(t.projectId(), t.environmentId(), "master", t.commit(), DeploymentTrigger.TICKET, null,
+                    dataFrom, null, t.ticketId(), t.approvedBy()));
+        });
+    }
+
+    /** SSH-5: a granted key pushed a commit to a tier remote. */
+    @Produces
+    @Singleton
+    EventHandler<TierPushAccepted> tierPushAccepted(DeploymentQueue queue) {
+        return EventHandler.of(EventCatalog.TIER_PUSH_ACCEPTED, e -> {
+            TierPushAccepted p = e.data();
+            enqueue(queue, new DeploymentRequest(p.projectId(), p.environmentId(), "master", p.commit(), DeploymentTrigger.TIER_PUSH,
+                    "tier-push:" + p.pushId(), null, null, null, p.pushedBy()));
+        });
+    }
+
+    /** ENV-4: a deactivated environment stops serving; what waits or runs there is cancelled. */
+    @Produces
+    @Singleton
+    EventHandler<EnvironmentChanged> environmentDeactivated(DeploymentQueue queue) {
+        return EventHandler.of(EventCatalog.ENVIRONMENT_DEACTIVATED,
+                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deactivation"));
+    }
+
+    @Produces
+    @Singleton
+    EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue) {
+        return EventHandler.of(EventCatalog.ENVIRONMENT_DELETED,
+                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deletion"));
+    }
+
+    /** DEP-7: Staging takes Integration master's data, Production Staging's. */
+    static String sourceTierOf(String environmentId) {
+        return EnvironmentType.ofEnvironmentId(environmentId) == EnvironmentType.PRODUCTION ? "staging" : "master";
+    }
+
+    /**
+     * A trigger the environment cannot take (DEP-6) is logged and dropped, checked before anything is
+     * written: retrying it cannot change the answer, and the inbox transaction must not roll back.
+     */
+    private static void enqueue(DeploymentQueue queue, DeploymentRequest request) {
+        Optional<Refusal> refusal = Deployment.refusalOf(request);
+        if (refusal.isPresent()) {
+            LOG.warnf("Not queued: %s %s on %s/%s: %s %s", request.trigger(), request.commit(), request.projectId(), request.environmentId(),
+                    refusal.get().rule(), refusal.get().detail());
+            return;
+        }
+        queue.enqueue(request);
+    }
+}

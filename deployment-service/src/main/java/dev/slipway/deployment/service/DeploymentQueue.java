@@ -1,0 +1,90 @@
+package dev.slipway.deployment.service;
+
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.DeploymentRepository;
+import dev.slipway.deployment.domain.DeploymentRequest;
+import dev.slipway.deployment.messaging.DeploymentEvents;
+import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.events.deployment.DeploymentTrigger;
+import dev.slipway.platform.api.ProblemException;
+import dev.slipway.platform.api.TimeCursor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The deployment queue (DEP-1, DEP-3): triggers become QUEUED deployments in the transaction that
+ * applies their event, a newer one supersedes the environment's older queued ones, the same trigger
+ * queues once; cancel works on queued and running ones.
+ */
+@ApplicationScoped
+public class DeploymentQueue {
+
+    private final DeploymentRepository deployments;
+    private final DeploymentEvents events;
+
+    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events) {
+        this.deployments = deployments;
+        this.events = events;
+    }
+
+    /** Queues {@code request}; a trigger already queued answers the deployment it queued then. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Deployment enqueue(DeploymentRequest request) {
+        if (request.triggerKey() != null) {
+            var existing = deployments.byTriggerKey(request.triggerKey());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Instant now = Instant.now();
+        Deployment deployment = Deployment.queue(request, now);
+        for (Deployment older : deployments.unfinishedOf(request.projectId(), request.environmentId())) {
+            if (older.supersedeBy(deployment, now)) {
+                events.cancelled(older);
+            }
+        }
+        deployments.persist(deployment);
+        events.queued(deployment);
+        return deployment;
+    }
+
+    /** The environment stopped serving (deactivated or deleted): what waits or runs there is cancelled. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void environmentGone(String projectId, String environmentId, String by) {
+        Instant now = Instant.now();
+        for (Deployment deployment : deployments.unfinishedOf(projectId, environmentId)) {
+            deployment.cancel(by, now);
+            events.cancelled(deployment);
+        }
+    }
+
+    @Transactional
+    public Deployment cancel(String projectId, UUID id, String by) {
+        Deployment deployment = get(projectId, id);
+        deployment.cancel(by, Instant.now());
+        events.cancelled(deployment);
+        return deployment;
+    }
+
+    @Transactional
+    public Deployment get(String projectId, UUID id) {
+        return deployments.inProject(projectId, id)
+                .orElseThrow(() -> ProblemException.notFound("Project " + projectId + " has no deployment " + id + "."));
+    }
+
+    /** A page of a project's deployments, newest first; {@code cursor} is {@code <queuedAt>|<id>}. */
+    @Transactional
+    public List<Deployment> list(String projectId, String environmentId, DeploymentState state, DeploymentTrigger trigger, String cursor,
+            int limit) {
+        TimeCursor before = TimeCursor.parse(cursor);
+        return deployments.ofProject(projectId, environmentId, state, trigger, before == null ? null : before.at(),
+                before == null ? null : before.id(), limit);
+    }
+
+    public static String cursorOf(Deployment deployment) {
+        return TimeCursor.of(deployment.queuedAt(), deployment.id());
+    }
+}
