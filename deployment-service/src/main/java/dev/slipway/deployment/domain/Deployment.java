@@ -188,6 +188,17 @@ public class Deployment {
         finishedAt = now;
     }
 
+    /**
+     * DEP-3 crash safety: the instance running it died or restarted (its lease ran out, or it found
+     * its own deployment RUNNING at start-up); whatever hook ran was killed, and the queue goes on.
+     */
+    public void interruptedByRestart(Instant now) {
+        requireState(DeploymentState.RUNNING, "be interrupted");
+        state = DeploymentState.FAILED;
+        detail = "interrupted by restart" + (phase == null ? "" : " during " + phase);
+        finishedAt = now;
+    }
+
     private void requireState(DeploymentState expected, String action) {
         if (state != expected) {
             throw new DomainException("DEP-3", 409, "invalid-state", "A " + state + " deployment cannot " + action + ".");
