@@ -15,6 +15,12 @@ import dev.slipway.platform.security.Caller;
 import dev.slipway.platform.security.ProjectAuthorization;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +28,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.deployment.domain.LogLine;
+import dev.slipway.deployment.service.DeploymentLogs;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,14 +52,102 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeploymentResource {
 
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
+
     private final DeploymentQueue queue;
+    private final DeploymentLogs logs;
     private final ProjectAuthorization authorization;
     private final Caller caller;
+    private final ManagedExecutor executor;
+    private final ObjectMapper json;
 
-    public DeploymentResource(DeploymentQueue queue, ProjectAuthorization authorization, Caller caller) {
+    public DeploymentResource(DeploymentQueue queue, DeploymentLogs logs, ProjectAuthorization authorization, Caller caller,
+            ManagedExecutor executor, ObjectMapper json) {
         this.queue = queue;
+        this.logs = logs;
         this.authorization = authorization;
         this.caller = caller;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    /** A log line as the stream sends it. */
+    @Schema(name = "DeploymentLogLine")
+    public record LogLineView(long seq, Instant at, @Schema(nullable = true) DeploymentPhase phase, @Schema(nullable = true) Integer node,
+            @Schema(enumeration = {"out", "err", "slipway"}) String stream, String text) {
+        static LogLineView of(LogLine line) {
+            return new LogLineView(line.seq(), line.at(), line.phase(), line.node(), line.stream(), line.text());
+        }
+    }
+
+    @GET
+    @Path("/{deploymentId}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "getDeploymentLog", summary = "A deployment's log as text",
+            description = "Every line so far, one per line: time, [PHASE], [node n], text (DEP-8). Sensitive values are masked.")
+    @APIResponse(responseCode = "200", description = "The log", content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
+    public Response log(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId) {
+        authorization.requireRead(projectId);
+        UUID id = TimeCursor.idOrNotFound(deploymentId, "deployment");
+        logs.after(projectId, id, 0);
+        StreamingOutput body = out -> {
+            long seq = 0;
+            while (true) {
+                List<LogLine> lines = logs.after(projectId, id, seq).lines();
+                for (LogLine line : lines) {
+                    out.write((line.render() + "\n").getBytes(StandardCharsets.UTF_8));
+                    seq = line.seq();
+                }
+                if (lines.size() < DeploymentLogs.PAGE) {
+                    return;
+                }
+            }
+        };
+        return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("/{deploymentId}/log/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "followDeploymentLog", summary = "Follow a deployment's log (server-sent events)",
+            description = "Each line is an event `line` with id = its sequence number and a DeploymentLogLine as data; the stream ends "
+                    + "with an event `end` carrying the deployment once it has finished (DEP-8). Resume with Last-Event-ID. "
+                    + "Send the Authorization header (a fetch-based client can; EventSource cannot).")
+    @APIResponse(responseCode = "200", description = "The log, live", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = String.class)))
+    public void follow(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+        authorization.requireRead(projectId);
+        UUID id = TimeCursor.idOrNotFound(deploymentId, "deployment");
+        logs.after(projectId, id, 0);
+        long from = lastEventId == null || lastEventId.isBlank() ? 0 : QueryParams.parsed("Last-Event-ID", lastEventId.strip(), Long::parseLong);
+        executor.execute(() -> stream(projectId, id, from, sink, sse));
+    }
+
+    private void stream(String projectId, UUID id, long from, SseEventSink sink, Sse sse) {
+        long seq = from;
+        try (sink) {
+            while (!sink.isClosed()) {
+                DeploymentLogs.Chunk chunk = logs.after(projectId, id, seq);
+                for (LogLine line : chunk.lines()) {
+                    sink.send(sse.newEventBuilder().id(Long.toString(line.seq())).name("line")
+                            .data(json.writeValueAsString(LogLineView.of(line))).build()).toCompletableFuture().join();
+                    seq = line.seq();
+                }
+                if (chunk.finished() && chunk.lines().size() < DeploymentLogs.PAGE) {
+                    sink.send(sse.newEventBuilder().name("end").data(json.writeValueAsString(DeploymentView.of(chunk.deployment()))).build())
+                            .toCompletableFuture().join();
+                    return;
+                }
+                if (chunk.lines().isEmpty()) {
+                    Thread.sleep(FOLLOW_POLL.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception clientGoneOrDatabaseAway) {
+            // The client reconnects with Last-Event-ID and goes on where it stopped.
+        }
     }
 
     /** A deployment and where it stands; {@code detail} says why it failed or was cancelled. */
