@@ -113,8 +113,8 @@ public class DeploymentResource {
             description = "Each line is an event `line` with id = its sequence number and a DeploymentLogLine as data; the stream ends "
                     + "with an event `end` carrying the deployment once it has finished (DEP-8). Resume with Last-Event-ID. "
                     + "Send the Authorization header (a fetch-based client can; EventSource cannot).")
-    @APIResponse(responseCode = "200", description = "The log, live", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "200", description = "The log, live: each event's data is a DeploymentLogLine", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LogLineView.class)))
     public void follow(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         authorization.requireRead(projectId);
