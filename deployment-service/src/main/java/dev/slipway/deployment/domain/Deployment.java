@@ -75,6 +75,9 @@ public class Deployment {
     @Column(name = "exit_code")
     private Integer exitCode;
 
+    @Column(name = "config_digest")
+    private String configDigest;
+
     @Column(name = "superseded_by")
     private UUID supersededBy;
 
@@ -169,6 +172,16 @@ public class Deployment {
     public void resolveCommit(String sha) {
         requireState(DeploymentState.RUNNING, "resolve its commit");
         commit = sha;
+    }
+
+    /** CFG-3: the configuration digest VALIDATE computed for the commit. */
+    public void validatedConfiguration(String digest) {
+        requireState(DeploymentState.RUNNING, "record its configuration");
+        configDigest = digest;
+    }
+
+    public String configDigest() {
+        return configDigest;
     }
 
     public void succeed(Instant now) {

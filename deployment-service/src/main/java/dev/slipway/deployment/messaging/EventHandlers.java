@@ -10,6 +10,9 @@ import dev.slipway.events.environment.EnvironmentChanged;
 import dev.slipway.events.git.TierPushAccepted;
 import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.PromotionFacts;
+import dev.slipway.events.ticket.TicketType;
+import java.time.Instant;
 import dev.slipway.platform.domain.Refusal;
 import java.util.Optional;
 import dev.slipway.platform.events.EventHandler;
@@ -43,13 +46,18 @@ public class EventHandlers {
     /**
      * DEP-1, DEP-6, TKT-5: an approved DEPLOY ticket deploys its commit (null: the source tier's last
      * success, resolved at VALIDATE); {@code includeData} copies the source tier's data first (DEP-7).
-     * A retried ticket is approved again, so each approval event queues its own deployment.
+     * A retried ticket is approved again, so each approval event queues its own deployment. An
+     * approved DEPLOYMENT_SETTINGS ticket's config digest is remembered for VALIDATE (CFG-3).
      */
     @Produces
     @Singleton
-    EventHandler<TicketApproved> ticketApproved(DeploymentQueue queue) {
+    EventHandler<TicketApproved> ticketApproved(DeploymentQueue queue, PromotionFacts facts) {
         return EventHandler.of(EventCatalog.TICKET_APPROVED, e -> {
             TicketApproved t = e.data();
+            if (t.type() == TicketType.DEPLOYMENT_SETTINGS && t.approveConfigDigest() != null) {
+                // CFG-3: environment-service fulfils the ticket; this service lets the digest deploy.
+                facts.approve(t.projectId(), t.environmentId(), t.approveConfigDigest(), t.ticketId(), Instant.now());
+            }
             if (!t.type().isFulfilledBy(SERVICE)) {
                 return;
             }
