@@ -35,6 +35,7 @@ class ReactionsTest {
         String state = switch (event) {
             case "started" -> "RUNNING";
             case "succeeded" -> "SUCCEEDED";
+            case "cancelled" -> "CANCELLED";
             default -> "FAILED";
         };
         String data = "{\"deploymentId\":\"" + id + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment
@@ -78,6 +79,15 @@ class ReactionsTest {
                 get("alice", env(project, "production")).body("latestDeployment.state", equalTo("FAILED")));
         get("alice", env(project, "production")).body("status", equalTo("ACTIVE")).body("deployedCommit", equalTo("aaa"))
                 .body("nodes[0].release", equalTo("r2")).body("nodes[1].health", equalTo("UNHEALTHY"));
+
+        // DEP-3: a queued deployment cancelled before it started changes nothing; the running one cancelled ends DIRTY.
+        deployment(project, "production", "started", "d3", "ccc", "[]");
+        Api.awaitStatus("alice", project, "production", "DIRTY");
+        deployment(project, "production", "cancelled", "d4", "ddd", "[]");
+        deployment(project, "production", "cancelled", "d3", "ccc", "[]");
+        Api.awaitStatus("alice", project, "production", "ACTIVE");
+        get("alice", env(project, "production")).body("latestDeployment.id", equalTo("d3")).body("latestDeployment.state", equalTo("CANCELLED"))
+                .body("deployedCommit", equalTo("aaa"));
     }
 
     @Test

@@ -264,6 +264,18 @@ public class Environment {
         settleStatus(now);
     }
 
+    /**
+     * DEP-3: a deployment was cancelled. Only the one this environment runs changes it (it stops being
+     * DIRTY, ENV-8); one cancelled while still queued never started here.
+     */
+    public void deploymentCancelled(String deploymentId, Instant now) {
+        if (latestDeploymentId == null || !latestDeploymentId.equals(deploymentId) || latestDeploymentState != DeploymentState.RUNNING) {
+            return;
+        }
+        latestDeploymentState = DeploymentState.CANCELLED;
+        settleStatus(now);
+    }
+
     /** Why GO_LIVE with {@code domains} cannot apply here, if it cannot (TKT-2: Production only; ENV-7: host names). */
     public Optional<Refusal> goLiveRefusal(List<String> domains) {
         if (type != EnvironmentType.PRODUCTION) {

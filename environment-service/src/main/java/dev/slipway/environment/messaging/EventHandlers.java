@@ -61,6 +61,13 @@ public class EventHandlers {
         return EventHandler.of(EventCatalog.DEPLOYMENT_FAILED, e -> deployments.finished(e.data(), false));
     }
 
+    /** DEP-3, ENV-8: a cancelled running deployment leaves its environment no longer DIRTY. */
+    @Produces
+    @Singleton
+    EventHandler<DeploymentStatusChanged> deploymentCancelled(DeploymentReactions deployments) {
+        return EventHandler.of(EventCatalog.DEPLOYMENT_CANCELLED, e -> deployments.cancelled(e.data()));
+    }
+
     /** TKT-5: approved DEPLOYMENT_SETTINGS and GO_LIVE tickets are fulfilled here. */
     @Produces
     @Singleton

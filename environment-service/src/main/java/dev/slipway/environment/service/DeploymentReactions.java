@@ -36,6 +36,12 @@ public class DeploymentReactions {
         });
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(DeploymentStatusChanged deployment) {
+        environments.find(deployment.projectId(), deployment.environmentId())
+                .ifPresent(environment -> environment.deploymentCancelled(deployment.deploymentId(), Instant.now()));
+    }
+
     private void reportNodes(Environment environment, DeploymentStatusChanged deployment) {
         if (deployment.nodes() == null) {
             return;

@@ -81,7 +81,7 @@ public final class EventCatalog {
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_PHASE_CHANGED = new EventType<>(
             "dev.slipway.deployment.phase-changed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_CANCELLED = new EventType<>(
-            "dev.slipway.deployment.cancelled.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
+            "dev.slipway.deployment.cancelled.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
     public static final EventType<TicketApproved> TICKET_APPROVED = new EventType<>(
             "dev.slipway.ticket.approved.v1", Producer.TICKET_SERVICE, TicketApproved.class, List.of(ENVIRONMENT, DEPLOYMENT, GATEWAY));
     public static final EventType<TicketFulfilled> ENVIRONMENT_TICKET_FULFILLED = new EventType<>(
