@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command to completion the way a deployment hook must run (DEP-10): in a clean environment
@@ -48,7 +48,8 @@ public final class ProcessRunner {
     }
 
     /**
-     * Runs {@code spec} and returns once it ended and its output was handed to {@code sink}.
+     * Runs {@code spec} and returns once it ended and its output was handed to {@code sink}:
+     * {@code start(spec, sink).await()}.
      *
      * @throws IOException when the command cannot be started (no such program or working
      *         directory); the message names the command and the directory
@@ -58,46 +59,72 @@ public final class ProcessRunner {
      *         receives nothing after its first failure
      */
     public ProcessResult run(ProcessSpec spec, LineSink sink) throws IOException, InterruptedException {
+        return start(spec, sink).await();
+    }
+
+    /**
+     * Starts {@code spec} and returns at once with its handle: its pid and process group are known,
+     * its output goes to {@code sink} line by line, its timeout runs, and it can be cancelled. The
+     * guarantees of {@link #run} hold; {@link RunningProcess#await()} returns what {@code run} would.
+     *
+     * @throws IOException when the command cannot be started; the message names the command and the
+     *         directory
+     */
+    public RunningProcess start(ProcessSpec spec, LineSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
         long started = System.nanoTime();
         Optional<String> wrapper = ProcessTree.groupWrapper();
-        Process process = start(spec, wrapper);
+        Process process = launch(spec, wrapper, false);
         ProcessTree tree = ProcessTree.of(process, wrapper.isPresent());
-        SerialSink output = new SerialSink(sink);
         try {
-            ProcessResult result = supervise(spec, process, tree, output, started);
-            Optional<RuntimeException> sinkFailure = output.close();
-            if (sinkFailure.isPresent()) {
-                throw sinkFailure.get();
-            }
-            return result;
-        } catch (InterruptedException | RuntimeException | Error e) {
-            // Whatever went wrong (an interrupt, no thread to be had), nothing of the run outlives it.
+            SerialSink output = new SerialSink(sink);
+            String name = "process-" + process.pid();
+            LinePump stdout = new LinePump(process.getInputStream(), Channel.STDOUT, output, maxLineBytes).start(name + "-stdout");
+            LinePump stderr = new LinePump(process.getErrorStream(), Channel.STDERR, output, maxLineBytes).start(name + "-stderr");
+            return new RunningProcess(process, tree, spec, wrapper.isPresent(), started).supervise(new RunningProcess.Output() {
+                @Override
+                public Optional<RuntimeException> finish(Duration idle, long deadlineNanos) throws InterruptedException {
+                    stdout.awaitEnd(idle, deadlineNanos);
+                    stderr.awaitEnd(idle, deadlineNanos);
+                    return output.close();
+                }
+
+                @Override
+                public void abandon() {
+                    output.close();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // No thread to be had: nothing of the run outlives it.
             tree.kill(spec.killGrace());
             throw e;
-        } finally {
-            output.close();
         }
     }
 
-    private ProcessResult supervise(ProcessSpec spec, Process process, ProcessTree tree, LineSink output, long started)
-            throws InterruptedException {
-        String name = "process-" + process.pid();
-        LinePump stdout = new LinePump(process.getInputStream(), Channel.STDOUT, output, maxLineBytes).start(name + "-stdout");
-        LinePump stderr = new LinePump(process.getErrorStream(), Channel.STDERR, output, maxLineBytes).start(name + "-stderr");
-        boolean timedOut = !process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        // Also after a normal exit: a child left behind would keep running and, holding the pipes
-        // open, keep this call from ever seeing the end of the output.
-        tree.terminate(spec.killGrace());
-        int exitCode = process.waitFor(spec.killGrace().toNanos(), TimeUnit.NANOSECONDS) ? process.exitValue() : -1;
-        // A slow sink may still be working through what the pipes held; a process outside the tree
-        // holding a pipe open shows as no progress at all, and is not waited for.
-        long deadline = Math.max(System.nanoTime(), started + spec.timeout().toNanos()) + spec.killGrace().toNanos();
-        stdout.awaitEnd(spec.killGrace(), deadline);
-        stderr.awaitEnd(spec.killGrace(), deadline);
-        return new ProcessResult(exitCode, timedOut, Duration.ofNanos(System.nanoTime() - started));
+    /**
+     * Starts {@code spec} with its standard streams left to the caller (stdin a pipe, not
+     * /dev/null; output as raw bytes, not lines), for a command or shell that someone drives, such
+     * as an SSH session (SSH-3). Clean environment, process group, timeout, cancel and the stop of
+     * what is left once it ended are as for {@link #start}; there is no terminal (pty).
+     *
+     * @throws IOException when the command cannot be started
+     */
+    public AttachedProcess attach(ProcessSpec spec) throws IOException {
+        long started = System.nanoTime();
+        Optional<String> wrapper = ProcessTree.groupWrapper();
+        Process process = launch(spec, wrapper, true);
+        ProcessTree tree = ProcessTree.of(process, wrapper.isPresent());
+        try {
+            RunningProcess running = new RunningProcess(process, tree, spec, wrapper.isPresent(), started)
+                    .supervise(RunningProcess.Output.NONE);
+            return new AttachedProcess(running, process.getOutputStream(), process.getInputStream(), process.getErrorStream());
+        } catch (RuntimeException | Error e) {
+            tree.kill(spec.killGrace());
+            throw e;
+        }
     }
 
-    private static Process start(ProcessSpec spec, Optional<String> wrapper) throws IOException {
+    private static Process launch(ProcessSpec spec, Optional<String> wrapper, boolean attached) throws IOException {
         Path directory = spec.workingDirectory().toAbsolutePath();
         if (!Files.isDirectory(directory)) {
             throw new IOException("Cannot start " + spec.command() + ": working directory " + directory + " does not exist");
@@ -108,9 +135,10 @@ public final class ProcessRunner {
         // missing program is an IOException rather than an exit code from the wrapper.
         command.add(resolve(spec).toString());
         command.addAll(spec.command().subList(1, spec.command().size()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        if (!attached) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().clear(); // DEP-10: a hook sees its variables and nothing of ours
         builder.environment().putAll(spec.environment());
         try {

@@ -20,8 +20,12 @@ import java.util.stream.Stream;
  * started through {@code setsid}, so its pid is the group's id), plus, while it lives, its
  * descendants as the JDK sees them, which also catches a child that left the group. Elsewhere only
  * the descendants, which is all the JDK offers.
+ *
+ * <p>Public for one thing only: {@link #killGroup(long, Duration)}, which stops a group recorded by
+ * an earlier run of the JVM (the process that started it is gone, so no {@link RunningProcess} is
+ * left to cancel it).
  */
-final class ProcessTree {
+public final class ProcessTree {
 
     private static final Path PROC = Path.of("/proc");
     private static final Optional<String> SETSID = executable("/usr/bin/setsid", "/bin/setsid");
@@ -31,17 +35,23 @@ final class ProcessTree {
     private static final boolean GROUPS = SETSID.isPresent() && KILL.isPresent() && PROC_READABLE;
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final Process main;
+    /** The process that was started, or the recorded group's leader while it still runs. */
+    private final Optional<ProcessHandle> main;
+    private final long groupId;
     private final boolean ownGroup;
+    /** A group recorded by an earlier JVM: its members' children that left it are found through them. */
+    private final boolean recorded;
     /**
      * Every process seen in the tree that may still run. A child that left the group is only found
      * through its parent, so once the parent is gone it is known only from here.
      */
     private final Map<Long, ProcessHandle> known = new LinkedHashMap<>();
 
-    private ProcessTree(Process main, boolean ownGroup) {
+    private ProcessTree(Optional<ProcessHandle> main, long groupId, boolean ownGroup, boolean recorded) {
         this.main = main;
+        this.groupId = groupId;
         this.ownGroup = ownGroup;
+        this.recorded = recorded;
     }
 
     /**
@@ -55,7 +65,38 @@ final class ProcessTree {
 
     /** The tree of {@code main}, started through {@link #groupWrapper()} when {@code ownGroup}. */
     static ProcessTree of(Process main, boolean ownGroup) {
-        return new ProcessTree(main, ownGroup);
+        return new ProcessTree(Optional.of(main.toHandle()), main.pid(), ownGroup, false);
+    }
+
+    /**
+     * Stops what is left of process group {@code groupId}, recorded by a run whose JVM is gone (a
+     * crash or a restart during a deployment hook): TERM to the group and to every descendant of
+     * its members (a child that started a session of its own), then KILL for what is left after
+     * {@code grace}. Returns whether nothing is left; true at once when the group is empty.
+     *
+     * <p>A group id is a process id, and ids are reused: call this only for a group that was
+     * recorded as running and whose run never reported its end. Without process groups (not Linux)
+     * it stops the leader and its descendants, if the leader still runs.
+     *
+     * @throws IllegalArgumentException for 0, 1 or a negative id, and for this JVM's own group
+     * @throws InterruptedException when interrupted while waiting; everything was signalled
+     */
+    public static boolean killGroup(long groupId, Duration grace) throws InterruptedException {
+        if (groupId <= 1) {
+            throw new IllegalArgumentException("not a process group one may kill: " + groupId);
+        }
+        long ownGroupId = Stat.of(ProcessHandle.current().pid()).map(Stat::group).orElse(-1L);
+        if (groupId == ownGroupId || groupId == ProcessHandle.current().pid()) {
+            throw new IllegalArgumentException("process group " + groupId + " is this JVM's own");
+        }
+        Optional<ProcessHandle> leader = ProcessHandle.of(groupId)
+                .filter(handle -> !PROC_READABLE || Stat.of(handle.pid()).filter(stat -> stat.group() == groupId).isPresent());
+        return new ProcessTree(leader, groupId, GROUPS, true).terminate(grace);
+    }
+
+    /** {@link #killGroup(long, Duration)} with the default kill grace. */
+    public static boolean killGroup(long groupId) throws InterruptedException {
+        return killGroup(groupId, ProcessSpec.DEFAULT_KILL_GRACE);
     }
 
     /**
@@ -113,23 +154,52 @@ final class ProcessTree {
      * process holds any more may be handed to a new process, and its group is someone else's.
      */
     private boolean groupExists() {
-        return main.isAlive() || groupMembers(main.pid()).findAny().isPresent();
+        return main.filter(ProcessHandle::isAlive).isPresent() || groupMembers(groupId).findAny().isPresent();
     }
 
-    private void signalGroup(String signal) {
+    /**
+     * Sends {@code signal} (a name such as {@code INT}, without {@code SIG}) to the whole group, or
+     * to the main process when it has no group of its own. Returns whether it was delivered.
+     */
+    boolean send(String signal) {
+        requireSignalName(signal);
+        if (ownGroup) {
+            return groupExists() && signalGroup(signal);
+        }
+        ProcessHandle process = main.filter(ProcessHandle::isAlive).orElse(null);
+        if (process == null) {
+            return false;
+        }
+        // Without a group, only what the JDK can send.
+        return signal.equals("KILL") ? process.destroyForcibly() : signal.equals("TERM") && process.destroy();
+    }
+
+    /** A name as kill(1) takes it, without {@code SIG}: never an option or a second argument. */
+    static String requireSignalName(String signal) {
+        if (signal == null || !signal.matches("[A-Z][A-Z0-9+-]{0,15}")) {
+            throw new IllegalArgumentException("not a signal name: " + signal);
+        }
+        return signal;
+    }
+
+    private boolean signalGroup(String signal) {
         try {
-            Process kill = new ProcessBuilder(KILL.orElseThrow(), "-s", signal, "--", "-" + main.pid())
+            Process kill = new ProcessBuilder(KILL.orElseThrow(), "-s", signal, "--", "-" + groupId)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (!kill.waitFor(5, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();
+                return false;
             }
+            return kill.exitValue() == 0;
         } catch (IOException e) {
             // No kill to be had (out of processes, say): the walk over the members still signals.
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -146,14 +216,19 @@ final class ProcessTree {
     }
 
     /** The processes of the tree that still run, as far as they can be found now or were before. */
-    private Collection<ProcessHandle> members() {
-        ProcessHandle handle = main.toHandle();
-        if (handle.isAlive()) {
+    private synchronized Collection<ProcessHandle> members() {
+        main.filter(ProcessHandle::isAlive).ifPresent(handle -> {
             known.put(handle.pid(), handle);
             handle.descendants().forEach(descendant -> known.put(descendant.pid(), descendant));
-        }
+        });
         if (ownGroup) {
-            groupMembers(main.pid()).forEach(member -> known.putIfAbsent(member.pid(), member));
+            groupMembers(groupId).forEach(member -> {
+                known.putIfAbsent(member.pid(), member);
+                if (recorded) {
+                    // The leader may be gone, and with it the only way to its descendants.
+                    member.descendants().forEach(descendant -> known.putIfAbsent(descendant.pid(), descendant));
+                }
+            });
         }
         known.values().removeIf(member -> !running(member));
         return List.copyOf(known.values());
