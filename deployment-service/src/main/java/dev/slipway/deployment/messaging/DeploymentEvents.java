@@ -22,6 +22,22 @@ public class DeploymentEvents {
         publish(EventCatalog.DEPLOYMENT_QUEUED, deployment);
     }
 
+    public void started(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_STARTED, deployment);
+    }
+
+    public void phaseChanged(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_PHASE_CHANGED, deployment);
+    }
+
+    public void succeeded(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_SUCCEEDED, deployment);
+    }
+
+    public void failed(Deployment deployment) {
+        publish(EventCatalog.DEPLOYMENT_FAILED, deployment);
+    }
+
     public void cancelled(Deployment deployment) {
         publish(EventCatalog.DEPLOYMENT_CANCELLED, deployment);
     }
