@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.slipway.platform.api.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -43,6 +44,8 @@ public class ServiceClient {
 
     private static final Logger LOG = Logger.getLogger(ServiceClient.class);
     private static final String JSON = "application/json";
+    /** Errors come as problem details whatever was asked for (API-2); saying so keeps content negotiation from answering 406. */
+    private static final String OR_PROBLEM = ", " + Problem.MEDIA_TYPE;
     private static final int PROBLEM_BODY_LIMIT = 64 * 1024;
 
     private final ServicesConfig config;
@@ -62,18 +65,18 @@ public class ServiceClient {
     /** GET {@code path} (from the target's base URL, encoded segments: {@link #segment(String)}) as JSON into {@code type}. */
     public <T> T getJson(SlipwayService target, String path, Class<T> type) {
         ObjectReader reader = reader().forType(type);
-        return call(target, path, JSON, response -> readJson(target, reader, response));
+        return call(target, path, JSON + OR_PROBLEM, response -> readJson(target, reader, response));
     }
 
     /** GET {@code path} as JSON into a generic type ({@code new TypeReference<List<X>>() {}}). */
     public <T> T getJson(SlipwayService target, String path, TypeReference<T> type) {
         ObjectReader reader = reader().forType(type);
-        return call(target, path, JSON, response -> readJson(target, reader, response));
+        return call(target, path, JSON + OR_PROBLEM, response -> readJson(target, reader, response));
     }
 
     /** GET {@code path}'s raw bytes, whole. */
     public byte[] getBytes(SlipwayService target, String path) {
-        return call(target, path, "application/octet-stream, */*", response -> {
+        return call(target, path, "application/octet-stream" + OR_PROBLEM, response -> {
             try (InputStream body = response.body()) {
                 return body.readAllBytes();
             }
@@ -82,7 +85,7 @@ public class ServiceClient {
 
     /** GET {@code path} with its body streamed: the caller reads it as it arrives and closes it. */
     public StreamedResponse getStream(SlipwayService target, String path, String accept) {
-        return call(target, path, accept, response -> new StreamedResponse(response.statusCode(), response.headers(), response.body()));
+        return call(target, path, accept + OR_PROBLEM, response -> new StreamedResponse(response.statusCode(), response.headers(), response.body()));
     }
 
     /** {@code value} percent-encoded as one path segment ({@code /} included). */

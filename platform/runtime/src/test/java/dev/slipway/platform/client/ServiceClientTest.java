@@ -57,7 +57,7 @@ class ServiceClientTest {
         assertThat(pong).isEqualTo(new Pong("shop", 3));
         assertThat(standIn.seen()).singleElement().satisfies(seen -> {
             assertThat(seen.validToken()).isTrue();
-            assertThat(seen.headers().get("Accept")).isEqualTo("application/json");
+            assertThat(seen.headers().get("Accept")).isEqualTo("application/json, application/problem+json");
         });
     }
 
@@ -221,7 +221,7 @@ class ServiceClientTest {
             assertThat(response.header("X-Slipway-Tree-Id")).contains("4b825dc642cb6eb9a060e54bf8d69288fbee4904");
             assertThat(body.readAllBytes()).isEqualTo(tar);
         }
-        assertThat(standIn.seen()).singleElement().satisfies(seen -> assertThat(seen.headers().get("Accept")).isEqualTo("application/x-tar"));
+        assertThat(standIn.seen()).singleElement().satisfies(seen -> assertThat(seen.headers().get("Accept")).isEqualTo("application/x-tar, application/problem+json"));
     }
 
     @Test
