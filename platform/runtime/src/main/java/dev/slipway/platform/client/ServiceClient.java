@@ -38,6 +38,10 @@ import org.jboss.logging.Logger;
  *
  * Only GETs for now: they are safe to repeat. A write added here must be idempotent on the called
  * side before it may be retried.
+ *
+ * <p>Calls block, retries and waits included (up to the whole retry window): make them from a worker
+ * thread (the deployment worker, a {@code @Blocking} handler), never from a Vert.x event loop, and
+ * never inside a database transaction that would stay open meanwhile.
  */
 @ApplicationScoped
 public class ServiceClient {
