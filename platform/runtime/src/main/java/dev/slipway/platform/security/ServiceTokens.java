@@ -57,6 +57,11 @@ public class ServiceTokens {
         return current.token();
     }
 
+    /** Forgets the current token, so the next {@link #token()} mints a new one (a called service refused it: 401). */
+    public synchronized void renew() {
+        current = null;
+    }
+
     /** {@code Bearer <token>}, an Authorization header's value. */
     public String authorization() {
         return "Bearer " + token();

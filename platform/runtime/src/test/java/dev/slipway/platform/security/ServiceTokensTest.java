@@ -76,6 +76,16 @@ class ServiceTokensTest {
     private static ServiceTokenConfig config(String location) {
         return new ServiceTokenConfig() {
             @Override
+            public Mode mode() {
+                return Mode.DEV_KEY;
+            }
+
+            @Override
+            public Duration oidcTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
             public String privateKeyLocation() {
                 return location;
             }
