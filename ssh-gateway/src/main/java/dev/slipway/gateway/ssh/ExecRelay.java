@@ -3,7 +3,7 @@ package dev.slipway.gateway.ssh;
 import dev.slipway.gateway.config.ExecConfig;
 import dev.slipway.gateway.service.SessionAudit;
 import dev.slipway.platform.exec.ExecFrames;
-import dev.slipway.platform.security.ServiceTokens;
+import dev.slipway.platform.client.ServiceTokenSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,13 +27,13 @@ import org.apache.sshd.server.command.Command;
 public class ExecRelay implements EnvironmentCommands {
 
     private final ExecConfig config;
-    private final ServiceTokens tokens;
+    private final ServiceTokenSource tokens;
     private final SessionAudit audit;
     private final SessionRegistry registry;
     private final ExecutorService workers;
     private final HttpClient http;
 
-    public ExecRelay(ExecConfig config, ServiceTokens tokens, SessionAudit audit, SessionRegistry registry) {
+    public ExecRelay(ExecConfig config, ServiceTokenSource tokens, SessionAudit audit, SessionRegistry registry) {
         this.config = config;
         this.tokens = tokens;
         this.audit = audit;
@@ -73,7 +73,7 @@ public class ExecRelay implements EnvironmentCommands {
         return config;
     }
 
-    ServiceTokens tokens() {
+    ServiceTokenSource tokens() {
         return tokens;
     }
 

@@ -212,7 +212,7 @@ final class RelayedCommand implements Command, SessionRegistry.OpenSession {
         URI uri = relay.execUri(target.projectId(), target.environmentId());
         Duration timeout = relay.config().connectTimeout();
         try {
-            socket = relay.http().newWebSocketBuilder().header("Authorization", relay.tokens().authorization()).connectTimeout(timeout)
+            socket = relay.http().newWebSocketBuilder().header("Authorization", "Bearer " + relay.tokens().token()).connectTimeout(timeout)
                     .buildAsync(uri, new Listener()).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             send(ws -> ws.sendText(ExecFrames.encode(request()), true)).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             requested = true;
