@@ -86,9 +86,10 @@ class DeploymentRecoveryTest {
         }
         Awaitility.await().atMost(30, TimeUnit.SECONDS).until(hook::isDone);
         // Nothing of the group is left, the sleeping child included (pgrep -g: by process group).
-        Process pgrep = new ProcessBuilder("pgrep", "-g", Long.toString(group)).start();
-        assertThat(pgrep.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(pgrep.getInputStream().readAllBytes()).strip()).isEmpty();
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> {
+            Process pgrep = new ProcessBuilder("pgrep", "-g", Long.toString(group)).start();
+            return pgrep.waitFor(10, TimeUnit.SECONDS) && new String(pgrep.getInputStream().readAllBytes()).strip().isEmpty();
+        });
         Deployment failed = reload(id);
         assertThat(failed.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(failed.detail()).isEqualTo("interrupted by restart during VALIDATE");

@@ -121,6 +121,8 @@ public final class ServiceLauncher {
         env.put("SLIPWAY_GIT_ROOT", home.state("git").toString());
         // SSH-3: the gateway's host key, kept across restarts and shared by its instances.
         env.put("SLIPWAY_SSH_HOST_KEY", home.state("ssh").resolve("host-ed25519-key").toString());
+        // DEP-10: the local runner's releases, nodes, data and builds, shared by deployment-service's instances.
+        env.put("SLIPWAY_RUNNER_ROOT", home.state("releases").toString());
         // SEC-4: services call each other with tokens minted from the development key.
         env.put("SLIPWAY_SERVICE_TOKEN_PRIVATE_KEY_LOCATION", DevKeys.forSuite(home).privateKey().toString());
         // EVT-5: each instance's stable name in its consumer group; a restarted instance takes its partitions back at once.

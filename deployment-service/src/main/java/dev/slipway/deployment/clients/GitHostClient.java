@@ -71,6 +71,20 @@ public class GitHostClient {
         }
     }
 
+    /** A branch's head commit, from the project's repository; empty when the branch has no commit yet. */
+    public Optional<String> branchHead(String project, String branch) {
+        Repository repository = client.getJson(SlipwayService.SSH_GATEWAY, "/api/v1/projects/" + ServiceClient.segment(project) + "/repository",
+                Repository.class);
+        return repository.branches().stream().filter(b -> b.name().equals(branch)).map(Branch::head).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The part of the gateway's repository view a deployment needs. */
+    record Repository(java.util.List<Branch> branches) {
+    }
+
+    record Branch(String name, String head) {
+    }
+
     private static String commitPath(String project, String commit) {
         return "/api/v1/internal/projects/" + ServiceClient.segment(project) + "/commits/" + ServiceClient.segment(commit);
     }

@@ -27,6 +27,10 @@ public interface RunnerConfig {
     @WithDefault("30S")
     Duration lease();
 
+    /** Deployments this instance runs at once (different environments). 0 turns the worker off. Env: SLIPWAY_RUNNER_WORKERS. */
+    @WithDefault("2")
+    int workers();
+
     /** Releases kept per environment besides the current ones (DEP-9 rolls back to them). Env: SLIPWAY_RUNNER_KEEP_RELEASES. */
     @WithDefault("5")
     int keepReleases();

@@ -202,6 +202,17 @@ public class Deployment {
     }
 
     /**
+     * SEC-4: a service the deployment needs is away; it waits in the queue, where it was, and is
+     * claimed again later instead of failing.
+     */
+    public void requeue() {
+        requireState(DeploymentState.RUNNING, "wait in the queue");
+        state = DeploymentState.QUEUED;
+        phase = null;
+        startedAt = null;
+    }
+
+    /**
      * DEP-3 crash safety: the instance running it died or restarted (its lease ran out, or it found
      * its own deployment RUNNING at start-up); whatever hook ran was killed, and the queue goes on.
      */

@@ -3,7 +3,9 @@ package dev.slipway.deployment.messaging;
 import dev.slipway.deployment.domain.Deployment;
 import dev.slipway.events.EventCatalog;
 import dev.slipway.events.EventType;
+import dev.slipway.events.ProjectRole;
 import dev.slipway.events.deployment.DeploymentStatusChanged;
+import dev.slipway.events.deployment.DeploymentStatusChanged.NodeRelease;
 import dev.slipway.platform.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -30,12 +32,18 @@ public class DeploymentEvents {
         publish(EventCatalog.DEPLOYMENT_PHASE_CHANGED, deployment);
     }
 
-    public void succeeded(Deployment deployment) {
-        publish(EventCatalog.DEPLOYMENT_SUCCEEDED, deployment);
+    /** With each node's release after the rollout (ENV-6) and the deployed app's access.ssh (SSH-2). */
+    public void succeeded(Deployment deployment, List<NodeRelease> nodes, ProjectRole sshAccess) {
+        publish(EventCatalog.DEPLOYMENT_SUCCEEDED, deployment, nodes, sshAccess);
     }
 
     public void failed(Deployment deployment) {
-        publish(EventCatalog.DEPLOYMENT_FAILED, deployment);
+        failed(deployment, List.of());
+    }
+
+    /** With the nodes the rollout reached, the failing one UNHEALTHY on its old release (DEP-2). */
+    public void failed(Deployment deployment, List<NodeRelease> nodes) {
+        publish(EventCatalog.DEPLOYMENT_FAILED, deployment, nodes, null);
     }
 
     public void cancelled(Deployment deployment) {
@@ -43,9 +51,13 @@ public class DeploymentEvents {
     }
 
     private void publish(EventType<DeploymentStatusChanged> type, Deployment deployment) {
+        publish(type, deployment, List.of(), null);
+    }
+
+    private void publish(EventType<DeploymentStatusChanged> type, Deployment deployment, List<NodeRelease> nodes, ProjectRole sshAccess) {
         publisher.publish(type, deployment.projectId(), "projects/" + deployment.projectId() + "/environments/" + deployment.environmentId()
                 + "/deployments/" + deployment.id(), new DeploymentStatusChanged(deployment.id().toString(), deployment.projectId(),
-                        deployment.environmentId(), deployment.commit(), deployment.trigger(), deployment.state(), deployment.phase(), List.of(),
-                        deployment.detail(), deployment.ticketId(), null));
+                        deployment.environmentId(), deployment.commit(), deployment.trigger(), deployment.state(), deployment.phase(), nodes,
+                        deployment.detail(), deployment.ticketId(), sshAccess));
     }
 }

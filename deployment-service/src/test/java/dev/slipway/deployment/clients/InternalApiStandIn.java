@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * {@code service} signed by the test key (SEC-4). Requests are matched on their raw path, so the
  * tests also see how the client encodes it.
  */
-final class InternalApiStandIn implements AutoCloseable {
+public final class InternalApiStandIn implements AutoCloseable {
 
     private final PublicKey trusted;
     private final Map<String, Consumer<HttpServerRequest>> routes = new ConcurrentHashMap<>();
@@ -38,16 +38,16 @@ final class InternalApiStandIn implements AutoCloseable {
     private Vertx vertx;
     private int port;
 
-    InternalApiStandIn(Path trustedKey) {
+    public InternalApiStandIn(Path trustedKey) {
         this.trusted = readPublicKey(trustedKey);
     }
 
-    InternalApiStandIn on(String rawPath, Consumer<HttpServerRequest> answer) {
+    public InternalApiStandIn on(String rawPath, Consumer<HttpServerRequest> answer) {
         routes.put(rawPath, answer);
         return this;
     }
 
-    InternalApiStandIn json(String rawPath, String body) {
+    public InternalApiStandIn json(String rawPath, String body) {
         return on(rawPath, request -> request.response().putHeader("Content-Type", "application/json").end(body));
     }
 
@@ -56,9 +56,14 @@ final class InternalApiStandIn implements AutoCloseable {
     }
 
     int start() {
+        return start(0);
+    }
+
+    /** Listens on {@code wanted} (0: any free port), for a service configured with a fixed URL. */
+    public int start(int wanted) {
         vertx = Vertx.vertx();
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+            HttpServer server = vertx.createHttpServer().requestHandler(this::handle).listen(wanted, "127.0.0.1").toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             port = server.actualPort();
         } catch (Exception e) {

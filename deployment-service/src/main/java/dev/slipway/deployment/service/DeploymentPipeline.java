@@ -1,0 +1,382 @@
+package dev.slipway.deployment.service;
+
+import dev.slipway.deployment.appconfig.BuildKey;
+import dev.slipway.deployment.appconfig.CommitConfig;
+import dev.slipway.deployment.appconfig.ConfigOutcome;
+import dev.slipway.deployment.appconfig.ConfigReader;
+import dev.slipway.deployment.clients.CommitTree;
+import dev.slipway.deployment.clients.EffectiveVariable;
+import dev.slipway.deployment.clients.GitHostClient;
+import dev.slipway.deployment.clients.VariablesClient;
+import dev.slipway.deployment.config.RunnerConfig;
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.DeploymentClaims;
+import dev.slipway.deployment.domain.DeploymentRepository;
+import dev.slipway.deployment.domain.LogLine;
+import dev.slipway.deployment.domain.Promotion;
+import dev.slipway.deployment.domain.PromotionFacts;
+import dev.slipway.deployment.messaging.DeploymentEvents;
+import dev.slipway.deployment.runner.BuildResult;
+import dev.slipway.deployment.runner.Cancellation;
+import dev.slipway.deployment.runner.EnvironmentRef;
+import dev.slipway.deployment.runner.Hook;
+import dev.slipway.deployment.runner.HookContext;
+import dev.slipway.deployment.runner.HookResult;
+import dev.slipway.deployment.runner.NodeResult;
+import dev.slipway.deployment.runner.Release;
+import dev.slipway.deployment.runner.Runner;
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.events.ProjectRole;
+import dev.slipway.events.deployment.DeploymentPhase;
+import dev.slipway.events.deployment.DeploymentStatusChanged.NodeRelease;
+import dev.slipway.events.deployment.NodeHealth;
+import dev.slipway.platform.client.ServiceUnavailableException;
+import dev.slipway.platform.domain.Refusal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one claimed deployment through its phases (DEP-2) on the runner (DEP-10), outside any
+ * event handler's transaction: VALIDATE (CFG-1/2 with file and line, DEP-5, CFG-3), DATA when
+ * asked (DEP-7), BUILD (reused per DEP-4), DEPLOY node by node (ENV-6: Production has three; a node
+ * whose hook fails keeps its old release and the rollout stops), POST_DEPLOY. Each phase change is
+ * an event through the outbox; each line of output goes to the deployment's log, masked. A called
+ * service that is away puts the deployment back in the queue instead of failing it (SEC-4).
+ */
+@ApplicationScoped
+public class DeploymentPipeline {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentPipeline.class);
+
+    /** Thrown inside the pipeline when a step refuses: the deployment fails with this reason. */
+    private static final class Failed extends Exception {
+        private final Integer node;
+        private final Integer exitCode;
+        private final List<NodeRelease> nodes;
+
+        Failed(String reason, Integer node, Integer exitCode, List<NodeRelease> nodes) {
+            super(reason, null, false, false);
+            this.node = node;
+            this.exitCode = exitCode;
+            this.nodes = nodes;
+        }
+    }
+
+    private final DeploymentRepository deployments;
+    private final DeploymentClaims claims;
+    private final DeploymentEvents events;
+    private final DeploymentLogs logs;
+    private final PromotionFacts facts;
+    private final GitHostClient gitHost;
+    private final VariablesClient variables;
+    private final Runner runner;
+    private final RunnerConfig config;
+
+    public DeploymentPipeline(DeploymentRepository deployments, DeploymentClaims claims, DeploymentEvents events, DeploymentLogs logs,
+            PromotionFacts facts, GitHostClient gitHost, VariablesClient variables, Runner runner, RunnerConfig config) {
+        this.deployments = deployments;
+        this.claims = claims;
+        this.events = events;
+        this.logs = logs;
+        this.facts = facts;
+        this.gitHost = gitHost;
+        this.variables = variables;
+        this.runner = runner;
+        this.config = config;
+    }
+
+    /** ENV-6: Integration and Staging have one node, Production three. */
+    public static int nodesOf(EnvironmentType type) {
+        return type == EnvironmentType.PRODUCTION ? 3 : 1;
+    }
+
+    /** Runs the claimed deployment {@code id} to its end; {@code cancellation} is cancelled when someone cancels it meanwhile. */
+    public void run(UUID id, Cancellation cancellation) {
+        Deployment deployment = change(id, d -> {
+            events.started(d);
+            return true;
+        });
+        if (deployment == null) {
+            return;
+        }
+        EnvironmentRef environment = new EnvironmentRef(deployment.projectId(), deployment.environmentId());
+        LogWriter log = new LogWriter(id);
+        try {
+            CommitConfig commitConfig = validate(deployment, log);
+            if (deployment.dataFrom() != null) {
+                enterPhase(id, DeploymentPhase.DATA);
+                log.slipway(DeploymentPhase.DATA, "copying the data of " + deployment.dataFrom());
+                runner.copyData(new EnvironmentRef(deployment.projectId(), deployment.dataFrom()), environment);
+            }
+            stopIfCancelled(cancellation);
+            enterPhase(id, DeploymentPhase.BUILD);
+            List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
+            Set<String> secrets = secretsOf(effective);
+            Release release;
+            String treeId;
+            try (CommitTree tree = gitHost.tree(deployment.projectId(), commitConfig.commit())) {
+                treeId = tree.treeId();
+                release = runner.prepareRelease(environment, id.toString(), tree.tar());
+            }
+            Map<String, String> buildVariables = hookVariables(effective, EffectiveVariable::visibleBuild);
+            HookContext context = new HookContext(deployment.branch(), treeId, buildVariables, secrets, log::hook,
+                    started -> QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, started.processGroupId())), cancellation);
+            BuildResult build = runner.build(release, BuildKey.of(treeId, buildVariables).value(), hook(commitConfig.app().hooks().build()), context);
+            log.flush();
+            requireSuccess(build.hook(), List.of());
+            runner.linkMounts(release, commitConfig.app().mounts().keySet());
+            stopIfCancelled(cancellation);
+            enterPhase(id, DeploymentPhase.DEPLOY);
+            HookContext runtime = context.withVariables(hookVariables(effective, EffectiveVariable::visibleRuntime));
+            List<NodeRelease> nodes = new ArrayList<>();
+            for (int node = 1; node <= nodesOf(deployment.environmentType()); node++) {
+                NodeResult result = runner.deployNode(release, node, hook(commitConfig.app().hooks().deploy()), runtime);
+                log.flush();
+                nodes.add(new NodeRelease(node, result.currentRelease().orElse(null), result.hook().succeeded() ? commitConfig.commit() : null,
+                        result.hook().succeeded() ? NodeHealth.HEALTHY : NodeHealth.UNHEALTHY));
+                requireSuccess(result.hook(), nodes);
+            }
+            enterPhase(id, DeploymentPhase.POST_DEPLOY);
+            HookResult post = runner.postDeploy(environment, hook(commitConfig.app().hooks().postDeploy()), runtime);
+            log.flush();
+            requireSuccess(post, nodes);
+            ProjectRole sshAccess = commitConfig.app().sshRole();
+            change(id, d -> {
+                d.succeed(Instant.now());
+                claims.recordHook(id, null);
+                events.succeeded(d, nodes, sshAccess);
+                return true;
+            });
+            prune(environment);
+        } catch (Failed failed) {
+            log.flush();
+            change(id, d -> {
+                d.fail(failed.getMessage(), failed.node, failed.exitCode, Instant.now());
+                claims.recordHook(id, null);
+                events.failed(d, failed.nodes);
+                return true;
+            });
+        } catch (ServiceUnavailableException away) {
+            log.slipway(null, away.getMessage() + "; the deployment waits and is retried");
+            log.flush();
+            change(id, d -> {
+                d.requeue();
+                claims.recordHook(id, null);
+                return true;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception unexpected) {
+            LOG.errorf(unexpected, "Deployment %s failed unexpectedly", id);
+            log.flush();
+            change(id, d -> {
+                d.fail("unexpected error: " + unexpected.getClass().getSimpleName(), null, null, Instant.now());
+                claims.recordHook(id, null);
+                events.failed(d, List.of());
+                return true;
+            });
+        }
+    }
+
+    private CommitConfig validate(Deployment deployment, LogWriter log) throws Failed {
+        EnvironmentType type = deployment.environmentType();
+        String commit = resolveCommit(deployment);
+        log.slipway(DeploymentPhase.VALIDATE, "deploying commit " + commit + " (" + deployment.trigger() + ")");
+        change(deployment.id(), d -> {
+            d.resolveCommit(commit);
+            return true;
+        });
+        ConfigOutcome outcome = ConfigReader.read(commit, path -> gitHost.file(deployment.projectId(), commit, path));
+        if (outcome instanceof ConfigOutcome.Invalid invalid) {
+            invalid.problems().forEach(problem -> log.slipway(DeploymentPhase.VALIDATE, problem.toString()));
+            throw new Failed(invalid.message(), null, null, List.of());
+        }
+        CommitConfig config = ((ConfigOutcome.Valid) outcome).config();
+        Optional<String> source = Promotion.sourceOf(type);
+        boolean promoted = source.isEmpty() || QuarkusTransaction.requiringNew().call(() ->
+                facts.succeeded(deployment.projectId(), source.get(), commit));
+        refuse(Promotion.checkPromotion(type, commit, promoted));
+        String digest = config.digest().value();
+        Optional<String> current = QuarkusTransaction.requiringNew().call(() -> facts.currentDigest(deployment.projectId(), deployment.environmentId()));
+        Set<String> approved = QuarkusTransaction.requiringNew().call(() -> facts.approvedDigests(deployment.projectId(), deployment.environmentId()));
+        refuse(Promotion.checkConfiguration(type, digest, current.orElse(null), approved));
+        change(deployment.id(), d -> {
+            d.validatedConfiguration(digest);
+            return true;
+        });
+        log.flush();
+        return config;
+    }
+
+    /** The commit named by the trigger; else a DEPLOY ticket's source tier's last success (TKT-1); else the branch head. */
+    private String resolveCommit(Deployment deployment) throws Failed {
+        if (deployment.commit() != null) {
+            return gitHost.commit(deployment.projectId(), deployment.commit()).commit();
+        }
+        if (!deployment.environmentType().isSelfService()) {
+            String source = Promotion.sourceOf(deployment.environmentType()).orElseThrow();
+            return QuarkusTransaction.requiringNew().call(() -> facts.lastSucceededCommit(deployment.projectId(), source))
+                    .orElseThrow(() -> new Failed("no commit named and none ever deployed on " + source, null, null, List.of()));
+        }
+        return gitHost.branchHead(deployment.projectId(), deployment.branch())
+                .orElseThrow(() -> new Failed("branch " + deployment.branch() + " has no commit yet", null, null, List.of()));
+    }
+
+    private static void refuse(Optional<Refusal> refusal) throws Failed {
+        if (refusal.isPresent()) {
+            throw new Failed(refusal.get().detail(), null, null, List.of());
+        }
+    }
+
+    /** DEP-2: a failed hook fails the deployment naming the phase, the node and the exit code (or the timeout). */
+    private static void requireSuccess(HookResult result, List<NodeRelease> nodes) throws Failed {
+        if (result.succeeded()) {
+            return;
+        }
+        Integer node = result.phase() == dev.slipway.deployment.runner.Phase.DEPLOY ? result.node() : null;
+        if (result.timedOut()) {
+            throw new Failed(result.phase().hookName() + " timed out after " + result.timeout(), node, null, List.copyOf(nodes));
+        }
+        if (result.cancelled()) {
+            throw new Failed(result.phase().hookName() + " was cancelled", node, null, List.copyOf(nodes));
+        }
+        throw new Failed(result.phase().hookName(), node, result.exitCode() >= 0 ? result.exitCode() : null, List.copyOf(nodes));
+    }
+
+    private static void stopIfCancelled(Cancellation cancellation) throws InterruptedException {
+        if (cancellation.isCancelled()) {
+            throw new InterruptedException("cancelled");
+        }
+    }
+
+    private Hook hook(Optional<String> script) {
+        return new Hook(script.orElse(""), config.hookTimeout());
+    }
+
+    /** VAR-1: {@code env:} names become OS variables without the prefix; all visible ones also travel as base64 JSON in {@code SLIPWAY_VARIABLES}. */
+    static Map<String, String> hookVariables(List<EffectiveVariable> effective, Predicate<EffectiveVariable> visible) {
+        Map<String, String> result = new LinkedHashMap<>();
+        StringBuilder json = new StringBuilder("{");
+        for (EffectiveVariable variable : effective) {
+            if (!visible.test(variable)) {
+                continue;
+            }
+            if (variable.isEnvironmentVariable()) {
+                result.put(variable.name().substring("env:".length()), variable.value());
+            }
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(quote(variable.name())).append(':').append(variable.json() ? variable.value() : quote(variable.value()));
+        }
+        json.append('}');
+        result.put("SLIPWAY_VARIABLES", Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8)));
+        return result;
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /** DEP-8, VAR-2: sensitive values are masked in every captured line. */
+    private static Set<String> secretsOf(List<EffectiveVariable> effective) {
+        Set<String> secrets = new HashSet<>();
+        effective.stream().filter(EffectiveVariable::sensitive).map(EffectiveVariable::value).filter(v -> v != null && !v.isEmpty()).forEach(secrets::add);
+        return secrets;
+    }
+
+    private void enterPhase(UUID id, DeploymentPhase phase) {
+        change(id, d -> {
+            d.enterPhase(phase);
+            events.phaseChanged(d);
+            return true;
+        });
+    }
+
+    private void prune(EnvironmentRef environment) {
+        try {
+            runner.pruneReleases(environment, config.keepReleases());
+        } catch (Exception e) {
+            LOG.debugf("Pruning %s failed: %s", environment, e.toString());
+        }
+    }
+
+    /** Applies a change to a still RUNNING deployment in its own transaction; null when it has finished meanwhile (cancelled). */
+    private Deployment change(UUID id, java.util.function.Function<Deployment, Boolean> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deployment d = deployments.findById(id);
+            if (d == null || d.state() != dev.slipway.events.deployment.DeploymentState.RUNNING) {
+                return null;
+            }
+            change.apply(d);
+            return d;
+        });
+    }
+
+    /** Buffers the deployment's log lines and writes them in batches (DEP-8). */
+    private final class LogWriter {
+        private final UUID id;
+        private final List<LogLine> buffer = new ArrayList<>();
+
+        LogWriter(UUID id) {
+            this.id = id;
+        }
+
+        synchronized void hook(dev.slipway.deployment.runner.LogLine line) {
+            DeploymentPhase phase = DeploymentPhase.valueOf(line.phase().name());
+            Integer node = line.node() == dev.slipway.deployment.runner.LogLine.NO_NODE ? null : line.node();
+            String stream = switch (line.stream()) {
+                case STDOUT -> "out";
+                case STDERR -> "err";
+                case RUNNER -> "slipway";
+            };
+            buffer.add(new LogLine(0, line.time(), phase, node, stream, line.text()));
+            if (buffer.size() >= 200) {
+                flush();
+            }
+        }
+
+        synchronized void slipway(DeploymentPhase phase, String text) {
+            buffer.add(new LogLine(0, Instant.now(), phase, null, "slipway", text));
+        }
+
+        synchronized void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            List<LogLine> lines = List.copyOf(buffer);
+            buffer.clear();
+            logs.append(id, lines);
+        }
+    }
+}

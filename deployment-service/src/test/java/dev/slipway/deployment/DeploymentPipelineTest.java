@@ -1,0 +1,208 @@
+package dev.slipway.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.deployment.clients.InternalApiStandIn;
+import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.DeploymentClaims;
+import dev.slipway.deployment.domain.DeploymentRepository;
+import dev.slipway.deployment.domain.DeploymentRequest;
+import dev.slipway.deployment.runner.Cancellation;
+import dev.slipway.deployment.service.DeploymentLogs;
+import dev.slipway.deployment.service.DeploymentPipeline;
+import dev.slipway.deployment.service.DeploymentQueue;
+import dev.slipway.devinfra.DevKeys;
+import dev.slipway.devinfra.SlipwayHome;
+import dev.slipway.events.Topics;
+import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.events.deployment.DeploymentTrigger;
+import dev.slipway.testing.KafkaProbe;
+import dev.slipway.testing.ProjectAccessReadModelContract;
+import dev.slipway.testing.SlipwayTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DEP-2, DEP-5, DEP-8, DEP-10 end to end inside deployment-service: a real git commit (served as the
+ * gateway's internal interface serves it, from `git archive` and `git show`), variables with a
+ * sensitive one, real bash hooks on the local runner, Production's three nodes.
+ */
+@QuarkusTest
+@WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class DeploymentPipelineTest {
+
+    private static final int STAND_IN_PORT = 18484;
+    private static final String APP_YAML = """
+            name: shop
+            type: php:8.3
+            access:
+              ssh: contributor
+            mounts:
+              var: {source: local, source_path: var}
+            hooks:
+              build: |
+                echo "building $SLIPWAY_TREE_ID with $GREETING"
+                echo "the secret is $API_KEY"
+                echo built > build-evidence
+              deploy: |
+                echo "deploying on node $SLIPWAY_NODE"
+                if [ "$SLIPWAY_ENVIRONMENT" = production ] && [ "$SLIPWAY_NODE" = 2 ]; then echo "node 2 says no" >&2; exit 3; fi
+                echo "$SLIPWAY_NODE" >> var/deployed-nodes
+              post_deploy: |
+                echo "post-deploy on $SLIPWAY_ENVIRONMENT"
+            """;
+
+    private static InternalApiStandIn standIn;
+    private static Path repository;
+    private static String commit;
+
+    @Inject
+    DeploymentQueue queue;
+
+    @Inject
+    DeploymentClaims claims;
+
+    @Inject
+    DeploymentRepository deployments;
+
+    @Inject
+    DeploymentPipeline pipeline;
+
+    @Inject
+    DeploymentLogs logs;
+
+    @BeforeAll
+    static void aRepositoryAndTheServicesItsDeploymentsCall() throws Exception {
+        repository = Files.createTempDirectory("slipway-pipeline-repo-");
+        git("init", "-q", "-b", "master");
+        Files.createDirectories(repository.resolve(".slipway"));
+        Files.writeString(repository.resolve(".slipway/app.yaml"), APP_YAML);
+        Files.writeString(repository.resolve("index.php"), "<?php echo 'hello';\n");
+        git("add", "-A");
+        git("-c", "user.name=Alice", "-c", "user.email=alice@example.com", "commit", "-q", "-m", "first");
+        commit = git("rev-parse", "HEAD").strip();
+        standIn = new InternalApiStandIn(DevKeys.forTests(SlipwayHome.locate()).ensure().publicKey());
+        standIn.start(STAND_IN_PORT);
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+    }
+
+    /** Serves the commit of {@code project} as ssh-gateway would, and its effective variables as environment-service would. */
+    private static void serve(String project, String... environments) throws Exception {
+        String tree = git("rev-parse", commit + "^{tree}").strip();
+        byte[] tar = gitBytes("archive", "--format=tar", commit);
+        String base = "/api/v1/internal/projects/" + project + "/commits/" + commit;
+        standIn.json(base, "{\"commit\":\"" + commit + "\",\"treeId\":\"" + tree + "\",\"parents\":[],\"author\":\"Alice\",\"authorEmail\":\"alice@example.com\","
+                + "\"authoredAt\":\"2026-11-27T10:00:00Z\",\"committer\":\"Alice\",\"committedAt\":\"2026-11-27T10:00:00Z\",\"message\":\"first\"}");
+        standIn.on(base + "/tree", request -> request.response().putHeader("Content-Type", "application/x-tar").putHeader("X-Slipway-Tree-Id", tree)
+                .end(io.vertx.core.buffer.Buffer.buffer(tar)));
+        standIn.on(base + "/files/.slipway/app.yaml", request -> request.response().putHeader("Content-Type", "application/octet-stream")
+                .end(APP_YAML));
+        standIn.json("/api/v1/projects/" + project + "/repository", "{\"projectId\":\"" + project + "\",\"name\":\"" + project
+                + ".git\",\"defaultBranch\":\"master\",\"createdAt\":\"2026-11-27T10:00:00Z\",\"branches\":[{\"name\":\"master\",\"head\":\"" + commit + "\"}]}");
+        for (String environment : environments) {
+            standIn.json("/api/v1/internal/projects/" + project + "/environments/" + environment + "/effective-variables", "["
+                    + "{\"name\":\"env:GREETING\",\"value\":\"hello\",\"json\":false,\"sensitive\":false,\"visibleBuild\":true,\"visibleRuntime\":true,"
+                    + "\"inherited\":false,\"source\":\"project\"},"
+                    + "{\"name\":\"env:API_KEY\",\"value\":\"sk-live-5ecret\",\"json\":false,\"sensitive\":true,\"visibleBuild\":true,"
+                    + "\"visibleRuntime\":true,\"inherited\":false,\"source\":\"project\"}]");
+        }
+    }
+
+    private Deployment runToTheEnd(String project, String environment, DeploymentTrigger trigger, String commitOrNull) {
+        Deployment queued = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(new DeploymentRequest(project, environment, "master",
+                commitOrNull, trigger, null, null, null, trigger == DeploymentTrigger.TICKET ? "T-1" : null, "alice")));
+        String instance = "pipeline-test-" + UUID.randomUUID();
+        while (true) {
+            UUID claimed = QuarkusTransaction.requiringNew().call(() -> claims.claimNext(instance, Duration.ofHours(1))).orElseThrow();
+            if (claimed.equals(queued.id())) {
+                break;
+            }
+        }
+        pipeline.run(queued.id(), new Cancellation());
+        return QuarkusTransaction.requiringNew().call(() -> deployments.findById(queued.id()));
+    }
+
+    private String logOf(Deployment deployment) {
+        return logs.after(deployment.projectId(), deployment.id(), 0).lines().stream()
+                .map(dev.slipway.deployment.domain.LogLine::render).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aPushDeploysMasterThroughEveryPhaseWithMaskedSecretsAndTheAppsSshAccess() throws Exception {
+        String project = ProjectAccessReadModelContract.newProjectId();
+        serve(project, "master");
+        Deployment done;
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
+            done = runToTheEnd(project, "master", DeploymentTrigger.PUSH, null);
+            String succeeded = probe.await(KafkaProbe.ofType("dev.slipway.deployment.succeeded.v1", project), Duration.ofSeconds(60)).value();
+            assertThat(succeeded).contains("\"sshAccess\":\"contributor\"").contains("\"node\":1").contains(commit);
+            assertThat(probe.seen().stream().filter(record -> project.equals(record.key())).map(record -> KafkaProbe.header(record, "ce_type"))
+                    .toList()).contains("dev.slipway.deployment.started.v1", "dev.slipway.deployment.phase-changed.v1");
+        }
+        assertThat(done.state()).as(done.detail()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(done.commit()).isEqualTo(commit);
+        assertThat(done.configDigest()).startsWith("sha256:");
+        String log = logOf(done);
+        assertThat(log).contains("[BUILD]").contains("building").contains("with hello").contains("[DEPLOY] [node 1] deploying on node 1")
+                .contains("[POST_DEPLOY]").contains("post-deploy on master").contains("the secret is ****").doesNotContain("sk-live-5ecret");
+        Path data = Path.of("target/releases").resolve(project).resolve("master").resolve("data");
+        assertThat(Files.readString(data.resolve("var/deployed-nodes")).strip()).isEqualTo("1");
+    }
+
+    @Test
+    void productionNeedsStagingFirstAndANodeThatFailsStopsTheRolloutOnItsOldRelease() throws Exception {
+        String project = ProjectAccessReadModelContract.newProjectId();
+        serve(project, "master", "staging", "production");
+        Deployment refused = runToTheEnd(project, "production", DeploymentTrigger.TICKET, commit);
+        assertThat(refused.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(refused.detail()).contains("VALIDATE failed").contains("DEP-5: commit " + commit + " has no successful deployment on Staging");
+
+        assertThat(runToTheEnd(project, "master", DeploymentTrigger.PUSH, null).state()).isEqualTo(DeploymentState.SUCCEEDED);
+        Deployment staging = runToTheEnd(project, "staging", DeploymentTrigger.TICKET, null);
+        assertThat(staging.state()).as(staging.detail()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(staging.commit()).as("a ticket without a commit takes the source tier's last success").isEqualTo(commit);
+
+        Deployment production = runToTheEnd(project, "production", DeploymentTrigger.TICKET, commit);
+        assertThat(production.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(production.detail()).isEqualTo("DEPLOY on node 2 failed with exit code 3: hooks.deploy");
+        assertThat(production.failedNode()).isEqualTo(2);
+        Path nodes = Path.of("target/releases").resolve(project).resolve("production").resolve("nodes");
+        assertThat(Files.readSymbolicLink(nodes.resolve("1/current")).toString()).contains(production.id().toString());
+        assertThat(Files.exists(nodes.resolve("2/current"))).as("node 2 had no release before, and has none after").isFalse();
+        assertThat(Files.exists(nodes.resolve("3/current"))).as("the rollout stopped before node 3").isFalse();
+        assertThat(logOf(production)).contains("[DEPLOY] [node 2] ! node 2 says no");
+    }
+
+    private static String git(String... arguments) throws IOException, InterruptedException {
+        return new String(gitBytes(arguments), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] gitBytes(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", arguments) + " failed");
+        }
+        return out;
+    }
+}
