@@ -1,5 +1,6 @@
 package dev.slipway.deployment.clients;
 
+import dev.slipway.testing.ServiceTokenCheck;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,7 +40,7 @@ public final class InternalApiStandIn implements AutoCloseable {
     private int port;
 
     public InternalApiStandIn(Path trustedKey) {
-        this.trusted = readPublicKey(trustedKey);
+        this.trusted = ServiceTokenCheck.readPublicKey(trustedKey);
     }
 
     public InternalApiStandIn on(String rawPath, Consumer<HttpServerRequest> answer) {
@@ -92,7 +93,7 @@ public final class InternalApiStandIn implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         String rawPath = request.uri().split("\\?", 2)[0];
         paths.add(rawPath);
-        if (!serviceToken(request.getHeader("Authorization"))) {
+        if (!ServiceTokenCheck.isServiceToken(request.getHeader("Authorization"), trusted)) {
             problem(request, 401, "unauthenticated", "a bearer token of group service is required");
             return;
         }
@@ -107,36 +108,5 @@ public final class InternalApiStandIn implements AutoCloseable {
     private static void problem(HttpServerRequest request, int status, String slug, String detail) {
         request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(new JsonObject()
                 .put("type", "urn:slipway:problem:" + slug).put("title", "Problem").put("status", status).put("detail", detail).encode());
-    }
-
-    private boolean serviceToken(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(trusted);
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return false;
-            }
-            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return claims.getLong("exp", 0L) > Instant.now().getEpochSecond() && claims.getJsonArray("groups", new JsonArray()).contains("service");
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static PublicKey readPublicKey(Path pem) {
-        try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the trusted key " + pem, e);
-        }
     }
 }

@@ -55,7 +55,7 @@ public final class ExecStandIn implements AutoCloseable {
 
     /** {@code trustedKey}: the PEM public key whose tokens are accepted. */
     public ExecStandIn(Path trustedKey) {
-        this.trusted = readPublicKey(trustedKey);
+        this.trusted = ServiceTokenCheck.readPublicKey(trustedKey);
     }
 
     /** Listens on a free port of 127.0.0.1; returns it. */
@@ -114,37 +114,13 @@ public final class ExecStandIn implements AutoCloseable {
             request.response().setStatusCode(404).end();
             return;
         }
-        if (!serviceToken(request.getHeader("Authorization"))) {
+        if (!ServiceTokenCheck.isServiceToken(request.getHeader("Authorization"), trusted)) {
             request.response().setStatusCode(401).end();
             return;
         }
         String project = path.group(1);
         String environment = path.group(2);
         request.toWebSocket().onSuccess(ws -> new Run(ws, project, environment));
-    }
-
-    /** SEC-4: RS256, signed by the trusted key, not expired, group {@code service}. */
-    private boolean serviceToken(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(trusted);
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return false;
-            }
-            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return claims.getLong("exp", 0L) > Instant.now().getEpochSecond() && claims.getJsonArray("groups", new io.vertx.core.json.JsonArray())
-                    .contains("service");
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** One exec connection: the request, then the process and its streams. */
@@ -311,15 +287,6 @@ public final class ExecStandIn implements AutoCloseable {
             stream.close();
         } catch (IOException e) {
             // already closed
-        }
-    }
-
-    private static PublicKey readPublicKey(Path pem) {
-        try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the trusted key " + pem, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.platform.client;
 
+import dev.slipway.testing.ServiceTokenCheck;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -53,7 +54,7 @@ final class ServiceStandIn implements AutoCloseable {
     private int port;
 
     ServiceStandIn(Path trustedKey) {
-        this.trusted = readPublicKey(trustedKey);
+        this.trusted = ServiceTokenCheck.readPublicKey(trustedKey);
     }
 
     ServiceStandIn trustingAnyToken() {
@@ -115,7 +116,7 @@ final class ServiceStandIn implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         String authorization = request.getHeader("Authorization");
-        boolean valid = serviceToken(authorization);
+        boolean valid = ServiceTokenCheck.isServiceToken(authorization, trusted);
         seen.add(new Seen(request.path(), authorization, valid, MultiMap.caseInsensitiveMultiMap().addAll(request.headers())));
         int hit = hits.computeIfAbsent(request.path(), ignored -> new AtomicInteger()).incrementAndGet();
         Responder responder = routes.get(request.path());
@@ -158,37 +159,5 @@ final class ServiceStandIn implements AutoCloseable {
     /** The first {@code times} requests get {@code first}, the rest {@code then}. */
     static Responder firstTimes(int times, Responder first, Responder then) {
         return (request, hit, vertx) -> (hit <= times ? first : then).respond(request, hit, vertx);
-    }
-
-    /** SEC-4: RS256, signed by the trusted key, not expired, group {@code service}. */
-    private boolean serviceToken(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(trusted);
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return false;
-            }
-            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return claims.getLong("exp", 0L) > Instant.now().getEpochSecond() && claims.getJsonArray("groups", new JsonArray()).contains("service");
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static PublicKey readPublicKey(Path pem) {
-        try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the trusted key " + pem, e);
-        }
     }
 }
