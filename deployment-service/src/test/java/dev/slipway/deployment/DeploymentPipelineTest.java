@@ -167,6 +167,58 @@ class DeploymentPipelineTest {
         assertThat(Files.readString(data.resolve("var/deployed-nodes")).strip()).isEqualTo("1");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
+    /** What an exec session gave back: stdout, stderr and the exit frame. */
+    record Exec(String stdout, String stderr, String exit) {
+    }
+
+    /** Opens the exec interface as the gateway does (docs/exec-interface.md) and runs {@code command} to its end. */
+    private Exec exec(String project, String environment, String token, String command) throws Exception {
+        java.util.concurrent.CompletableFuture<Exec> done = new java.util.concurrent.CompletableFuture<>();
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        java.net.URI uri = java.net.URI.create("ws://" + base.getHost() + ":" + base.getPort() + dev.slipway.platform.exec.ExecFrames.path(project, environment));
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", token)
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+                        dev.slipway.platform.exec.ExecFrames.Data frame = dev.slipway.platform.exec.ExecFrames.data(data);
+                        (frame.stream() == dev.slipway.platform.exec.ExecFrames.STDOUT ? out : err).append(new String(frame.bytes(), StandardCharsets.UTF_8));
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence text, boolean last) {
+                        done.complete(new Exec(out.toString(), err.toString(), text.toString()));
+                        return null;
+                    }
+                }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText(dev.slipway.platform.exec.ExecFrames.encode(new dev.slipway.platform.exec.ExecRequest("s-1", "alice", command, false,
+                null, null, null, 1, java.util.Map.of("FROM_CLIENT", "yes"))), true);
+        return done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theExecInterfaceRunsCommandsInTheDeployedReleaseWithItsVariables() throws Exception {
+        String project = ProjectAccessReadModelContract.newProjectId();
+        serve(project, "master");
+        assertThat(runToTheEnd(project, "master", DeploymentTrigger.PUSH, null).state()).isEqualTo(DeploymentState.SUCCEEDED);
+        Exec run = exec(project, "master", dev.slipway.testing.TestTokens.bearer("gateway", "service"),
+                "echo \"$GREETING from $SLIPWAY_ENVIRONMENT node $SLIPWAY_NODE, client $FROM_CLIENT\"; ls; echo oops >&2; exit 3");
+        assertThat(run.stdout()).contains("hello from master node 1, client yes").contains("index.php");
+        assertThat(run.stderr()).contains("oops");
+        assertThat(run.exit()).contains("\"exitCode\":3");
+        Exec noNode = exec(project, "master", dev.slipway.testing.TestTokens.bearer("gateway", "service"), "true");
+        assertThat(noNode.exit()).contains("exitCode");
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                base.resolve(dev.slipway.platform.exec.ExecFrames.path(project, "master").substring(1)))
+                .header("Authorization", dev.slipway.testing.TestTokens.bearer("alice")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("a user's token is not a service's").isEqualTo(401);
+    }
+
     @Test
     void productionNeedsStagingFirstAndANodeThatFailsStopsTheRolloutOnItsOldRelease() throws Exception {
         String project = ProjectAccessReadModelContract.newProjectId();

@@ -267,7 +267,7 @@ public class DeploymentPipeline {
     }
 
     /** VAR-1: {@code env:} names become OS variables without the prefix; all visible ones also travel as base64 JSON in {@code SLIPWAY_VARIABLES}. */
-    static Map<String, String> hookVariables(List<EffectiveVariable> effective, Predicate<EffectiveVariable> visible) {
+    public static Map<String, String> hookVariables(List<EffectiveVariable> effective, Predicate<EffectiveVariable> visible) {
         Map<String, String> result = new LinkedHashMap<>();
         StringBuilder json = new StringBuilder("{");
         for (EffectiveVariable variable : effective) {
