@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,12 +170,8 @@ class RunningProcessTest {
         return new ProcessSpec(List.of("bash", "-e", "-c", script), workDir, PATH_ONLY, timeout);
     }
 
-    private static void waitForFile(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + PROMPTLY.toNanos();
-        while (!Files.exists(file)) {
-            assertThat(System.nanoTime() - deadline).as("waiting for " + file).isNegative();
-            Thread.sleep(10);
-        }
+    private static void waitForFile(Path file) {
+        Awaitility.await("waiting for " + file).atMost(PROMPTLY).until(() -> Files.exists(file));
     }
 
     private static byte[] readAll(InputStream input) {
