@@ -3,7 +3,10 @@ package dev.slipway.deployment.domain;
 import dev.slipway.events.deployment.DeploymentPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
+import org.hibernate.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,15 +21,34 @@ public class DeploymentLogStore {
         this.entityManager = entityManager;
     }
 
-    /** Appends lines after the deployment's last one; the caller's transaction holds them. */
+    /**
+     * Appends lines after the deployment's last one, in one batch (a hook may print thousands); the
+     * caller's transaction holds them. One writer per deployment (the instance running it), so the
+     * last sequence number read here stays the last.
+     */
     public void append(UUID deploymentId, List<LogLine> lines) {
-        for (LogLine line : lines) {
-            entityManager.createNativeQuery("INSERT INTO deployment_log (deployment_id, seq, at, phase, node, stream, text) "
-                    + "SELECT :id, COALESCE(MAX(seq), 0) + 1, :at, :phase, :node, :stream, :text FROM deployment_log WHERE deployment_id = :id")
-                    .setParameter("id", deploymentId).setParameter("at", Timestamp.from(line.at()))
-                    .setParameter("phase", line.phase() == null ? null : line.phase().name()).setParameter("node", line.node())
-                    .setParameter("stream", line.stream()).setParameter("text", line.text()).executeUpdate();
+        if (lines.isEmpty()) {
+            return;
         }
+        long last = ((Number) entityManager.createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM deployment_log WHERE deployment_id = :id")
+                .setParameter("id", deploymentId).getSingleResult()).longValue();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO deployment_log (deployment_id, seq, at, phase, node, stream, text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                long seq = last;
+                for (LogLine line : lines) {
+                    insert.setObject(1, deploymentId);
+                    insert.setLong(2, ++seq);
+                    insert.setTimestamp(3, Timestamp.from(line.at()));
+                    insert.setString(4, line.phase() == null ? null : line.phase().name());
+                    insert.setObject(5, line.node(), Types.INTEGER);
+                    insert.setString(6, line.stream());
+                    insert.setString(7, line.text());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** Lines after {@code afterSeq}, at most {@code limit}, in order. */

@@ -6,6 +6,7 @@ import dev.slipway.deployment.runner.EnvironmentRef;
 import dev.slipway.deployment.runner.ExecSession;
 import dev.slipway.deployment.runner.Runner;
 import dev.slipway.deployment.service.DeploymentPipeline;
+import dev.slipway.events.EnvironmentType;
 import dev.slipway.platform.domain.ProjectId;
 import dev.slipway.platform.exec.ExecControl;
 import dev.slipway.platform.exec.ExecFrames;
@@ -165,8 +166,7 @@ public class ExecEndpoint {
 
         private void start(ExecRequest request) {
             try {
-                if (request.node() < 1 || request.node() > DeploymentPipeline.nodesOf(dev.slipway.events.EnvironmentType.ofEnvironmentId(
-                        environment.environment()))) {
+                if (request.node() < 1 || request.node() > EnvironmentType.ofEnvironmentId(environment.environment()).nodes()) {
                     error("Environment " + environment.environment() + " has no node " + request.node() + ".");
                     return;
                 }
@@ -189,8 +189,7 @@ public class ExecEndpoint {
                 int exitCode = current.await();
                 out.join();
                 err.join();
-                finish(ExecFrames.encode(exitCode > 128 && exitCode < 160 ? ExecControl.Exit.bySignal(signalName(exitCode - 128))
-                        : ExecControl.Exit.code(exitCode)));
+                finish(ExecFrames.encode(ExecControl.Exit.ofStatus(exitCode)));
             } catch (InterruptedException e) {
                 current.kill();
                 Thread.currentThread().interrupt();
@@ -253,17 +252,5 @@ public class ExecEndpoint {
         } catch (IOException ignored) {
             // Already closed by the process.
         }
-    }
-
-    private static String signalName(int number) {
-        return switch (number) {
-            case 1 -> "HUP";
-            case 2 -> "INT";
-            case 3 -> "QUIT";
-            case 9 -> "KILL";
-            case 13 -> "PIPE";
-            case 15 -> "TERM";
-            default -> "SIG" + number;
-        };
     }
 }

@@ -10,6 +10,7 @@ import dev.slipway.events.environment.EnvironmentChanged;
 import dev.slipway.events.git.TierPushAccepted;
 import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.Promotion;
 import dev.slipway.deployment.domain.PromotionFacts;
 import dev.slipway.events.ticket.TicketType;
 import java.time.Instant;
@@ -61,7 +62,9 @@ public class EventHandlers {
             if (!t.type().isFulfilledBy(SERVICE)) {
                 return;
             }
-            String dataFrom = Boolean.TRUE.equals(t.includeData()) ? sourceTierOf(t.environmentId()) : null;
+            // DEP-7: the data comes from where the commit is promoted from (DEP-5): Integration master for Staging, Staging for Production.
+            String dataFrom = Boolean.TRUE.equals(t.includeData())
+                    ? Promotion.sourceOf(EnvironmentType.ofEnvironmentId(t.environmentId())).orElse(null) : null;
             enqueue(queue, new DeploymentRequest(t.projectId(), t.environmentId(), "master", t.commit(), DeploymentTrigger.TICKET, null,
                     dataFrom, null, t.ticketId(), t.approvedBy()));
         });
@@ -91,11 +94,6 @@ public class EventHandlers {
     EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue) {
         return EventHandler.of(EventCatalog.ENVIRONMENT_DELETED,
                 e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deletion"));
-    }
-
-    /** DEP-7: Staging takes Integration master's data, Production Staging's. */
-    static String sourceTierOf(String environmentId) {
-        return EnvironmentType.ofEnvironmentId(environmentId) == EnvironmentType.PRODUCTION ? "staging" : "master";
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.slipway.deployment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.slipway.deployment.appconfig.BuildKey;
 import dev.slipway.deployment.appconfig.CommitConfig;
 import dev.slipway.deployment.appconfig.ConfigOutcome;
@@ -60,6 +65,7 @@ import org.jboss.logging.Logger;
 public class DeploymentPipeline {
 
     private static final Logger LOG = Logger.getLogger(DeploymentPipeline.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown inside the pipeline when a step refuses: the deployment fails with this reason. */
     private static final class Failed extends Exception {
@@ -96,11 +102,6 @@ public class DeploymentPipeline {
         this.variables = variables;
         this.runner = runner;
         this.config = config;
-    }
-
-    /** ENV-6: Integration and Staging have one node, Production three. */
-    public static int nodesOf(EnvironmentType type) {
-        return type == EnvironmentType.PRODUCTION ? 3 : 1;
     }
 
     /** Runs the claimed deployment {@code id} to its end; {@code cancellation} is cancelled when someone cancels it meanwhile. */
@@ -142,7 +143,7 @@ public class DeploymentPipeline {
             enterPhase(id, DeploymentPhase.DEPLOY);
             HookContext runtime = context.withVariables(hookVariables(effective, EffectiveVariable::visibleRuntime));
             List<NodeRelease> nodes = new ArrayList<>();
-            for (int node = 1; node <= nodesOf(deployment.environmentType()); node++) {
+            for (int node = 1; node <= deployment.environmentType().nodes(); node++) {
                 NodeResult result = runner.deployNode(release, node, hook(commitConfig.app().hooks().deploy()), runtime);
                 log.flush();
                 nodes.add(new NodeRelease(node, result.currentRelease().orElse(null), result.hook().succeeded() ? commitConfig.commit() : null,
@@ -269,7 +270,7 @@ public class DeploymentPipeline {
     /** VAR-1: {@code env:} names become OS variables without the prefix; all visible ones also travel as base64 JSON in {@code SLIPWAY_VARIABLES}. */
     public static Map<String, String> hookVariables(List<EffectiveVariable> effective, Predicate<EffectiveVariable> visible) {
         Map<String, String> result = new LinkedHashMap<>();
-        StringBuilder json = new StringBuilder("{");
+        ObjectNode all = JSON.createObjectNode();
         for (EffectiveVariable variable : effective) {
             if (!visible.test(variable)) {
                 continue;
@@ -277,35 +278,19 @@ public class DeploymentPipeline {
             if (variable.isEnvironmentVariable()) {
                 result.put(variable.name().substring("env:".length()), variable.value());
             }
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(quote(variable.name())).append(':').append(variable.json() ? variable.value() : quote(variable.value()));
+            // VAR-1: a JSON variable's value parsed when it was written, so it travels as JSON here.
+            all.set(variable.name(), variable.json() ? parsed(variable.value()) : TextNode.valueOf(variable.value()));
         }
-        json.append('}');
-        result.put("SLIPWAY_VARIABLES", Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8)));
+        result.put("SLIPWAY_VARIABLES", Base64.getEncoder().encodeToString(all.toString().getBytes(StandardCharsets.UTF_8)));
         return result;
     }
 
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
+    private static JsonNode parsed(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(json);
         }
-        return quoted.append('"').toString();
     }
 
     /** DEP-8, VAR-2: sensitive values are masked in every captured line. */

@@ -45,6 +45,11 @@ public enum EnvironmentType {
         };
     }
 
+    /** ENV-6: how many nodes the environment runs on: Production three, the others one. */
+    public int nodes() {
+        return this == PRODUCTION ? 3 : 1;
+    }
+
     /** How people name it: "Integration", "Staging", "Production". */
     public String label() {
         return label;

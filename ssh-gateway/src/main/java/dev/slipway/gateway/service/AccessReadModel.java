@@ -1,13 +1,16 @@
 package dev.slipway.gateway.service;
 
+import dev.slipway.events.EnvironmentStatus;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.deployment.DeploymentStatusChanged;
 import dev.slipway.events.environment.EnvironmentChanged;
 import dev.slipway.events.project.ProjectCreated;
+import dev.slipway.gateway.domain.SshAccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,7 +69,7 @@ public class AccessReadModel {
                     .setParameter("commit", deployment.commit()).setParameter("at", Instant.now()).executeUpdate();
         }
         String access = deployment.sshAccess() == null ? null : deployment.sshAccess().name();
-        Optional<ProjectRole> before = sshAccessOf(deployment.projectId(), deployment.environmentId());
+        Optional<ProjectRole> before = known(deployment.projectId(), deployment.environmentId()).sshAccess();
         entityManager.createNativeQuery("INSERT INTO known_environment (project_id, environment_id, ssh_access) VALUES (:project, :environment, :access) "
                 + "ON CONFLICT (project_id, environment_id) DO UPDATE SET ssh_access = EXCLUDED.ssh_access")
                 .setParameter("project", deployment.projectId()).setParameter("environment", deployment.environmentId())
@@ -86,12 +89,25 @@ public class AccessReadModel {
         changes.accessMayHaveShrunk("project:" + projectId);
     }
 
-    /** The environment's reported {@code access.ssh}; empty when none was reported (admin then, CFG-2). */
+    /**
+     * What the gateway knows of an environment, in one query (it is asked on every SSH
+     * authentication): its status, empty when unknown; its reported {@code access.ssh}, empty when
+     * none was reported (admin then, CFG-2).
+     */
+    public record KnownEnvironment(Optional<EnvironmentStatus> status, Optional<ProjectRole> sshAccess) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ProjectRole> sshAccessOf(String projectId, String environmentId) {
-        return entityManager.createNativeQuery("SELECT ssh_access FROM known_environment WHERE project_id = :project AND environment_id = :environment",
-                String.class).setParameter("project", projectId).setParameter("environment", environmentId)
-                .getResultStream().map(String.class::cast).filter(Objects::nonNull).findFirst().map(name -> ProjectRole.valueOf((String) name));
+    public KnownEnvironment known(String projectId, String environmentId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT status, ssh_access FROM known_environment "
+                + "WHERE project_id = :project AND environment_id = :environment").setParameter("project", projectId)
+                .setParameter("environment", environmentId).getResultList();
+        if (rows.isEmpty()) {
+            return new KnownEnvironment(Optional.empty(), Optional.empty());
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new KnownEnvironment(Optional.ofNullable((String) row[0]).map(EnvironmentStatus::valueOf),
+                Optional.ofNullable((String) row[1]).map(ProjectRole::valueOf));
     }
 
     /** DEP-5 as the gateway knows it: {@code commit} deployed successfully on {@code environmentId}. */
@@ -125,26 +141,18 @@ public class AccessReadModel {
         return new BranchOutlook((String) row[0], (String) row[1], ((Number) row[2]).intValue(), row[3] == null ? 8 : ((Number) row[3]).intValue());
     }
 
-    /** Whether the environment is known and, for Integration, active (has a runtime to enter). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> statusOf(String projectId, String environmentId) {
-        return entityManager.createNativeQuery("SELECT status FROM known_environment WHERE project_id = :project AND environment_id = :environment",
-                String.class).setParameter("project", projectId).setParameter("environment", environmentId)
-                .getResultStream().map(String.class::cast).filter(Objects::nonNull).findFirst();
-    }
-
     /** An active Integration environment and the least role its SSH admits (SSH-2). */
     public record ReachableEnvironment(String environmentId, ProjectRole sshAccess) {
     }
 
     /** The project's active Integration environments with their access.ssh (admin when unreported), in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.List<ReachableEnvironment> activeIntegration(String projectId) {
-        java.util.List<?> rows = entityManager.createNativeQuery("SELECT environment_id, ssh_access FROM known_environment "
+    public List<ReachableEnvironment> activeIntegration(String projectId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT environment_id, ssh_access FROM known_environment "
                 + "WHERE project_id = :project AND type = 'INTEGRATION' AND status IN ('ACTIVE', 'DIRTY') ORDER BY environment_id")
                 .setParameter("project", projectId).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new ReachableEnvironment((String) row[0],
-                row[1] == null ? dev.slipway.gateway.domain.SshAccessPolicy.DEFAULT_SSH_ACCESS : ProjectRole.valueOf((String) row[1]))).toList();
+                row[1] == null ? SshAccessPolicy.DEFAULT_SSH_ACCESS : ProjectRole.valueOf((String) row[1]))).toList();
     }
 
     private void upsertEnvironment(String projectId, String environmentId, String type, String status, String branch) {

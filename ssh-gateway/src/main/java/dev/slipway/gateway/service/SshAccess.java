@@ -68,17 +68,17 @@ public class SshAccess {
         if (keys.findByIdOptional(holder.keyId()).isEmpty()) {
             return new Entry(Refusal.of("SSH-1", 403, "key-removed", "This key has been removed."), null, null);
         }
-        Optional<String> status = readModel.statusOf(target.projectId(), target.environmentId());
+        AccessReadModel.KnownEnvironment environment = readModel.known(target.projectId(), target.environmentId());
+        Optional<EnvironmentStatus> status = environment.status();
         Optional<ProjectRole> role = access.roleOf(target.projectId(), holder.userId());
-        if (role.isPresent() && (status.isEmpty() || !EnvironmentStatus.valueOf(status.get()).isActive())) {
+        if (role.isPresent() && (status.isEmpty() || !status.get().isActive())) {
             return new Entry(Refusal.of("SSH-3", 404, "no-such-environment", status.isEmpty()
                     ? "Project " + target.projectId() + " has no environment " + target.environmentId() + "."
                     : "Environment " + target.environmentId() + " is inactive: it has no runtime to enter."), null, null);
         }
         Optional<SshGrant> grant = target.type().isSelfService() ? Optional.empty()
                 : grants.inForce(holder.fingerprint(), target.projectId(), target.environmentId(), Instant.now());
-        ProjectRole sshAccess = target.type().isSelfService()
-                ? readModel.sshAccessOf(target.projectId(), target.environmentId()).orElse(null) : null;
+        ProjectRole sshAccess = target.type().isSelfService() ? environment.sshAccess().orElse(null) : null;
         Optional<Refusal> refusal = SshAccessPolicy.mayEnter(target.type(), role, sshAccess, grant.isPresent());
         return new Entry(refusal, grant.map(SshGrant::id).orElse(null), grant.map(SshGrant::expiresAt).orElse(null));
     }

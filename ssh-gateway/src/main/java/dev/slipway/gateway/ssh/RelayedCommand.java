@@ -66,15 +66,13 @@ final class RelayedCommand implements Command, SessionRegistry.OpenSession {
     private record Outcome(int exitStatus, Integer exitCode, String signal, String reason, String message) {
 
         static Outcome exited(ExecControl.Exit exit) {
-            if (exit.signal() != null) {
-                return new Outcome(signalStatus(exit.signal()), null, exit.signal(), "exited", null);
-            }
-            return new Outcome(exit.exitCode(), exit.exitCode(), null, "exited", null);
+            return new Outcome(exit.status(), exit.exitCode(), exit.signal(), "exited", null);
         }
 
         /** Closing the WebSocket before the exit makes the runtime kill the process (docs/exec-interface.md). */
         static Outcome endedByGateway(String reason, String message) {
-            return new Outcome(signalStatus("KILL"), null, "KILL", reason, message);
+            ExecControl.Exit killed = ExecControl.Exit.bySignal("KILL");
+            return new Outcome(killed.status(), null, killed.signal(), reason, message);
         }
 
         static Outcome failed(String reason, String message) {
@@ -425,12 +423,6 @@ final class RelayedCommand implements Command, SessionRegistry.OpenSession {
         public void onError(WebSocket webSocket, Throwable error) {
             unreachable(error);
         }
-    }
-
-    /** 128 + the signal's number, as shells report a process ended by a signal (MINA sends no exit-signal). */
-    static int signalStatus(String signal) {
-        Signal known = Signal.get(signal);
-        return 128 + (known == null ? Signal.KILL.getNumeric() : known.getNumeric());
     }
 
     private static Integer number(String text) {

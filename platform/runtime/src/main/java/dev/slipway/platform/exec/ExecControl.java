@@ -3,6 +3,7 @@ package dev.slipway.platform.exec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
 
 /**
  * The JSON text frames of an exec WebSocket after the request (docs/exec-interface.md), told apart
@@ -52,6 +53,20 @@ public sealed interface ExecControl {
 
         public static Exit bySignal(String signal) {
             return new Exit(null, signal);
+        }
+
+        /** Linux's numbers of the signals a session is commonly ended by; the shell reports such an end as 128 + the number. */
+        private static final Map<String, Integer> SIGNALS = Map.of("HUP", 1, "INT", 2, "QUIT", 3, "KILL", 9, "PIPE", 13, "TERM", 15);
+
+        /** The end a process's exit status stands for: 128 + a known signal's number is that signal, anything else a code. */
+        public static Exit ofStatus(int status) {
+            return SIGNALS.entrySet().stream().filter(signal -> status == 128 + signal.getValue()).findFirst()
+                    .map(signal -> bySignal(signal.getKey())).orElseGet(() -> code(status));
+        }
+
+        /** The exit status an SSH client sees: the code, or 128 + the signal's number (KILL's for an unknown one). */
+        public int status() {
+            return exitCode != null ? exitCode : 128 + SIGNALS.getOrDefault(signal, SIGNALS.get("KILL"));
         }
     }
 
