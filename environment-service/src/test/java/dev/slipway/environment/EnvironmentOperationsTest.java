@@ -257,6 +257,14 @@ class EnvironmentOperationsTest {
     }
 
     @Test
+    void aRedeployOfStagingOrProductionTakesATicket() {
+        for (String tier : List.of("staging", "production")) {
+            post("alice", env(project, tier) + "/redeploy", null).statusCode(403)
+                    .body("type", equalTo("urn:slipway:problem:ticket-required")).body("detail", containsString("DEPLOY ticket"));
+        }
+    }
+
+    @Test
     void environmentsShowHardwareAndUrls() {
         get("alice", env(project, "master")).statusCode(200)
                 .body("hardware.kind", equalTo("shared")).body("hardware.nodes", equalTo(1))

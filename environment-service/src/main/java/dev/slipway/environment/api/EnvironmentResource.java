@@ -166,10 +166,12 @@ public class EnvironmentResource {
 
     @POST
     @Path("/{environmentId}/redeploy")
-    @Operation(operationId = "redeployEnvironment", summary = "Redeploy the current head with the current variables (ENV-4)", description = "Needs contributor.")
+    @Operation(operationId = "redeployEnvironment", summary = "Redeploy the current head with the current variables (ENV-4)",
+            description = "Needs contributor. Staging and Production deploy only through DEPLOY tickets and tier pushes: 403 ticket-required (DEP-6).")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "403", description = "Role too low", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Inactive, operation in progress, or not available on Staging/Production",
+    @APIResponse(responseCode = "403", description = "Role too low, or ticket-required on Staging/Production (DEP-6)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Inactive or operation in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeploy(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
         authorization.require(projectId, ProjectRole.CONTRIBUTOR);

@@ -214,6 +214,18 @@ public class Environment {
         }
     }
 
+    /**
+     * ENV-4 redeploy asked through the API; DEP-6: Staging and Production deploy only from an
+     * approved DEPLOY ticket or a push to their tier remote, so there it takes a ticket.
+     */
+    public void requireRedeployable() {
+        if (!type.isSelfService()) {
+            throw new DomainException("DEP-6", 403, "ticket-required", type.label()
+                    + " deploys only from an approved DEPLOY ticket or a push to its tier remote by a granted key: open a DEPLOY ticket.");
+        }
+        requireDeployable(EnvironmentOperation.REDEPLOY);
+    }
+
     /** ENV-4 redeploy: an active Integration environment with no operation under way. */
     public void requireDeployable(EnvironmentOperation operation) {
         requireIntegration(operation);

@@ -144,7 +144,7 @@ public class EnvironmentOperations {
     @Transactional
     public Activity redeploy(String projectId, String environmentId, String user) {
         Environment environment = environments.get(projectId, environmentId);
-        environment.requireDeployable(EnvironmentOperation.REDEPLOY);
+        environment.requireRedeployable();
         Instant now = Instant.now();
         Activity activity = record(new Activity(projectId, environmentId, EnvironmentOperation.REDEPLOY, user, Map.of(), now));
         events.deploymentRequested(environment, DeploymentTrigger.REDEPLOY, null, activity, user);

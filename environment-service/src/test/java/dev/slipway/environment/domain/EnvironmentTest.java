@@ -88,6 +88,7 @@ class EnvironmentTest {
             refused(() -> tier.deactivate(NOW), "ENV-5", 409, "operation-not-available", label);
             refused(() -> tier.startDeleting(UUID.randomUUID(), NOW), "ENV-5", 409, "operation-not-available", label);
             refused(() -> tier.requireDeployable(EnvironmentOperation.REDEPLOY), "ENV-5", 409, "operation-not-available", "redeploy");
+            refused(tier::requireRedeployable, "DEP-6", 403, "ticket-required", "DEPLOY ticket");
             refused(tier::requireSelfServiceSettings, "ENV-5", 403, "ticket-required", "DEPLOYMENT_SETTINGS");
             assertThat(tier.redeploysOnVariableChange()).isFalse();
         }
