@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -135,7 +136,7 @@ public class DeploymentResource {
                     seq = line.seq();
                 }
                 if (chunk.finished() && chunk.lines().size() < DeploymentLogs.PAGE) {
-                    sink.send(sse.newEventBuilder().name("end").data(json.writeValueAsString(DeploymentView.of(chunk.deployment()))).build())
+                    sink.send(sse.newEventBuilder().name("end").data(json.writeValueAsString(view(chunk.deployment()))).build())
                             .toCompletableFuture().join();
                     return;
                 }
@@ -154,20 +155,27 @@ public class DeploymentResource {
     @Schema(name = "Deployment", example = "{\"id\":\"3b7f2c1e-9a4d-4e2b-8c6f-1d2e3f4a5b6c\",\"projectId\":\"acme\",\"environmentId\":\"feature-x\","
             + "\"branch\":\"feature-x\",\"commit\":\"4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a\",\"trigger\":\"PUSH\",\"state\":\"FAILED\",\"phase\":\"DEPLOY\","
             + "\"detail\":\"DEPLOY on node 2 failed with exit code 3: hooks.deploy\",\"failedNode\":2,\"exitCode\":3,\"ticketId\":null,"
-            + "\"activityId\":null,\"requestedBy\":\"bob\",\"supersededBy\":null,\"queuedAt\":\"2026-11-27T10:00:00Z\","
-            + "\"startedAt\":\"2026-11-27T10:00:01Z\",\"finishedAt\":\"2026-11-27T10:00:09Z\",\"cancellable\":false}")
+            + "\"activityId\":null,\"requestedBy\":\"bob\",\"supersededBy\":null,\"rollbackOf\":null,\"queuedAt\":\"2026-11-27T10:00:00Z\","
+            + "\"startedAt\":\"2026-11-27T10:00:01Z\",\"finishedAt\":\"2026-11-27T10:00:09Z\",\"cancellable\":false,\"rollbackPossible\":false}")
     public record DeploymentView(UUID id, String projectId, String environmentId, @Schema(nullable = true) String branch,
             @Schema(nullable = true, description = "Null until VALIDATE resolves the branch head") String commit, DeploymentTrigger trigger,
             DeploymentState state, @Schema(nullable = true) DeploymentPhase phase, @Schema(nullable = true) String detail,
             @Schema(nullable = true) Integer failedNode, @Schema(nullable = true) Integer exitCode, @Schema(nullable = true) String ticketId,
             @Schema(nullable = true) String activityId, @Schema(nullable = true) String requestedBy, @Schema(nullable = true) UUID supersededBy,
+            @Schema(nullable = true, description = "For a ROLLBACK: the deployment whose release it puts back (DEP-9)") UUID rollbackOf,
             Instant queuedAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
-            @Schema(description = "Whether cancel is still possible (DEP-3)") boolean cancellable) {
-        static DeploymentView of(Deployment d) {
+            @Schema(description = "Whether cancel is still possible (DEP-3)") boolean cancellable,
+            @Schema(description = "Whether its release can be rolled back to now (DEP-9): SUCCEEDED, on Integration, release still kept; "
+                    + "an admin may") boolean rollbackPossible) {
+        static DeploymentView of(Deployment d, boolean rollbackPossible) {
             return new DeploymentView(d.id(), d.projectId(), d.environmentId(), d.branch(), d.commit(), d.trigger(), d.state(), d.phase(),
-                    d.detail(), d.failedNode(), d.exitCode(), d.ticketId(), d.activityId(), d.requestedBy(), d.supersededBy(), d.queuedAt(),
-                    d.startedAt(), d.finishedAt(), d.state().isCancellable());
+                    d.detail(), d.failedNode(), d.exitCode(), d.ticketId(), d.activityId(), d.requestedBy(), d.supersededBy(), d.rollbackOf(),
+                    d.queuedAt(), d.startedAt(), d.finishedAt(), d.state().isCancellable(), rollbackPossible);
         }
+    }
+
+    private DeploymentView view(Deployment deployment) {
+        return DeploymentView.of(deployment, queue.rollbackPossible(deployment));
     }
 
     @GET
@@ -183,7 +191,7 @@ public class DeploymentResource {
         DeploymentState wantedState = QueryParams.enumValue(DeploymentState.class, "state", state);
         DeploymentTrigger wantedTrigger = QueryParams.enumValue(DeploymentTrigger.class, "trigger", trigger);
         return Cursors.page(queue.list(projectId, environment, wantedState, wantedTrigger, cursor == null ? null : Cursors.decode(cursor), size + 1),
-                size, DeploymentQueue::cursorOf, DeploymentView::of);
+                size, DeploymentQueue::cursorOf, this::view);
     }
 
     @GET
@@ -192,7 +200,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "200", description = "The deployment", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     public DeploymentView get(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId) {
         authorization.requireRead(projectId);
-        return DeploymentView.of(queue.get(projectId, TimeCursor.idOrNotFound(deploymentId, "deployment")));
+        return view(queue.get(projectId, TimeCursor.idOrNotFound(deploymentId, "deployment")));
     }
 
     @POST
@@ -207,6 +215,28 @@ public class DeploymentResource {
         UUID id = TimeCursor.idOrNotFound(deploymentId, "deployment");
         Deployment deployment = queue.get(projectId, id);
         authorization.require(projectId, deployment.environmentType().isSelfService() ? ProjectRole.CONTRIBUTOR : ProjectRole.ADMIN);
-        return DeploymentView.of(queue.cancel(projectId, id, caller.userId()));
+        return view(queue.cancel(projectId, id, caller.userId()));
+    }
+
+    @POST
+    @Path("/{deploymentId}/rollback")
+    @Operation(operationId = "rollbackToDeployment", summary = "Put an earlier successful deployment's release back (DEP-9)",
+            description = "Queues a ROLLBACK deployment of the same environment that deploys that release as it was built, without a build. "
+                    + "Integration only, admins only; Staging and Production roll back through a DEPLOY ticket naming the commit "
+                    + "(403 ticket-required). 409 when the deployment did not succeed or its release is no longer kept.")
+    @APIResponse(responseCode = "202", description = "The rollback deployment, queued", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin, or ticket-required on Staging and Production",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a successful deployment, or its release is gone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rollback(@PathParam("projectId") String projectId, @PathParam("deploymentId") String deploymentId, @Context UriInfo uri) {
+        authorization.requireRead(projectId);
+        UUID id = TimeCursor.idOrNotFound(deploymentId, "deployment");
+        queue.get(projectId, id);
+        authorization.require(projectId, ProjectRole.ADMIN);
+        Deployment rollback = queue.rollback(projectId, id, caller.userId());
+        return Response.accepted(view(rollback))
+                .location(uri.getBaseUriBuilder().path("api/v1/projects/{p}/deployments/{d}").build(projectId, rollback.id()))
+                .build();
     }
 }

@@ -81,6 +81,9 @@ public class Deployment {
     @Column(name = "superseded_by")
     private UUID supersededBy;
 
+    @Column(name = "rollback_of")
+    private UUID rollbackOf;
+
     @Column(name = "queued_at", nullable = false)
     private Instant queuedAt;
 
@@ -127,6 +130,25 @@ public class Deployment {
         deployment.state = DeploymentState.QUEUED;
         deployment.queuedAt = now;
         return deployment;
+    }
+
+    /**
+     * DEP-9: on Integration, this successful deployment's release goes back onto its environment
+     * without a build; on Staging and Production that takes a DEPLOY ticket naming its commit.
+     */
+    public Deployment rollback(String by, Instant now) {
+        if (state != DeploymentState.SUCCEEDED) {
+            throw new DomainException("DEP-9", 409, "not-rollbackable",
+                    "Only a SUCCEEDED deployment's release can be rolled back to; this one is " + state + ".");
+        }
+        if (!environmentType().isSelfService()) {
+            throw new DomainException("DEP-9", 403, "ticket-required", environmentType().label()
+                    + " rolls back only through an approved DEPLOY ticket: open one naming commit " + commit + ".");
+        }
+        Deployment rollback = queue(new DeploymentRequest(projectId, environmentId, branch, commit, DeploymentTrigger.ROLLBACK, null, null,
+                null, null, by), now);
+        rollback.rollbackOf = id;
+        return rollback;
     }
 
     /** DEP-3: a newer queued deployment of the same environment takes this one's place; false when this one is past queueing. */
@@ -299,6 +321,11 @@ public class Deployment {
 
     public UUID supersededBy() {
         return supersededBy;
+    }
+
+    /** DEP-9: the deployment whose release a rollback puts back; null for every other trigger. */
+    public UUID rollbackOf() {
+        return rollbackOf;
     }
 
     public Instant queuedAt() {

@@ -39,6 +39,7 @@ import dev.slipway.platform.client.ServiceUnavailableException;
 import dev.slipway.platform.domain.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public class DeploymentPipeline {
         if (deployment == null) {
             return;
         }
-        EnvironmentRef environment = new EnvironmentRef(deployment.projectId(), deployment.environmentId());
+        EnvironmentRef environment = environmentOf(deployment);
         LogWriter log = new LogWriter(id);
         try {
             CommitConfig commitConfig = validate(deployment, log);
@@ -123,25 +124,12 @@ public class DeploymentPipeline {
                 runner.copyData(new EnvironmentRef(deployment.projectId(), deployment.dataFrom()), environment);
             }
             stopIfCancelled(cancellation);
-            enterPhase(id, DeploymentPhase.BUILD);
-            List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
-            Set<String> secrets = secretsOf(effective);
-            Release release;
-            String treeId;
-            try (CommitTree tree = gitHost.tree(deployment.projectId(), commitConfig.commit())) {
-                treeId = tree.treeId();
-                release = runner.prepareRelease(environment, id.toString(), tree.tar());
-            }
-            Map<String, String> buildVariables = hookVariables(effective, EffectiveVariable::visibleBuild);
-            HookContext context = new HookContext(deployment.branch(), treeId, buildVariables, secrets, log::hook,
-                    started -> QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, started.processGroupId())), cancellation);
-            BuildResult build = runner.build(release, BuildKey.of(treeId, buildVariables).value(), hook(commitConfig.app().hooks().build()), context);
-            log.flush();
-            requireSuccess(build.hook(), List.of());
-            runner.linkMounts(release, commitConfig.app().mounts().keySet());
+            Prepared prepared = deployment.rollbackOf() == null ? build(deployment, commitConfig, log, cancellation)
+                    : reuse(deployment, commitConfig, log, cancellation);
+            Release release = prepared.release();
             stopIfCancelled(cancellation);
             enterPhase(id, DeploymentPhase.DEPLOY);
-            HookContext runtime = context.withVariables(hookVariables(effective, EffectiveVariable::visibleRuntime));
+            HookContext runtime = prepared.context().withVariables(hookVariables(prepared.variables(), EffectiveVariable::visibleRuntime));
             List<NodeRelease> nodes = new ArrayList<>();
             for (int node = 1; node <= deployment.environmentType().nodes(); node++) {
                 NodeResult result = runner.deployNode(release, node, hook(commitConfig.app().hooks().deploy()), runtime);
@@ -190,6 +178,53 @@ public class DeploymentPipeline {
                 return true;
             });
         }
+    }
+
+    /** A release ready for DEPLOY, the context its hooks run in and the variables they see. */
+    private record Prepared(Release release, HookContext context, List<EffectiveVariable> variables) {
+    }
+
+    /** BUILD (DEP-4): the commit's tree becomes a release, built with the build-visible variables or reusing that build. */
+    private Prepared build(Deployment deployment, CommitConfig commitConfig, LogWriter log, Cancellation cancellation)
+            throws Failed, IOException, InterruptedException {
+        UUID id = deployment.id();
+        enterPhase(id, DeploymentPhase.BUILD);
+        List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
+        Release release;
+        String treeId;
+        try (CommitTree tree = gitHost.tree(deployment.projectId(), commitConfig.commit())) {
+            treeId = tree.treeId();
+            release = runner.prepareRelease(environmentOf(deployment), id.toString(), tree.tar());
+        }
+        Map<String, String> buildVariables = hookVariables(effective, EffectiveVariable::visibleBuild);
+        HookContext context = context(deployment, treeId, buildVariables, effective, log, cancellation);
+        BuildResult build = runner.build(release, BuildKey.of(treeId, buildVariables).value(), hook(commitConfig.app().hooks().build()), context);
+        log.flush();
+        requireSuccess(build.hook(), List.of());
+        runner.linkMounts(release, commitConfig.app().mounts().keySet());
+        return new Prepared(release, context, effective);
+    }
+
+    /** DEP-9: a rollback puts an earlier deployment's release back as it was built; there is no BUILD. */
+    private Prepared reuse(Deployment deployment, CommitConfig commitConfig, LogWriter log, Cancellation cancellation) throws Failed {
+        String earlier = deployment.rollbackOf().toString();
+        Release release = runner.release(environmentOf(deployment), earlier).orElseThrow(() -> new Failed(
+                "DEP-9: the release of deployment " + earlier + " is no longer kept", null, null, List.of()));
+        log.slipway(DeploymentPhase.VALIDATE, "rolling back to the release of deployment " + earlier + " without a build (DEP-9)");
+        List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
+        String treeId = gitHost.commit(deployment.projectId(), commitConfig.commit()).treeId();
+        return new Prepared(release, context(deployment, treeId, Map.of(), effective, log, cancellation), effective);
+    }
+
+    private HookContext context(Deployment deployment, String treeId, Map<String, String> hookVariables, List<EffectiveVariable> effective,
+            LogWriter log, Cancellation cancellation) {
+        UUID id = deployment.id();
+        return new HookContext(deployment.branch(), treeId, hookVariables, secretsOf(effective), log::hook,
+                started -> QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, started.processGroupId())), cancellation);
+    }
+
+    private static EnvironmentRef environmentOf(Deployment deployment) {
+        return new EnvironmentRef(deployment.projectId(), deployment.environmentId());
     }
 
     private CommitConfig validate(Deployment deployment, LogWriter log) throws Failed {

@@ -4,9 +4,12 @@ import dev.slipway.deployment.domain.Deployment;
 import dev.slipway.deployment.domain.DeploymentRepository;
 import dev.slipway.deployment.domain.DeploymentRequest;
 import dev.slipway.deployment.messaging.DeploymentEvents;
+import dev.slipway.deployment.runner.EnvironmentRef;
+import dev.slipway.deployment.runner.Runner;
 import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.DeploymentTrigger;
 import dev.slipway.platform.api.ProblemException;
+import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.api.TimeCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,10 +27,12 @@ public class DeploymentQueue {
 
     private final DeploymentRepository deployments;
     private final DeploymentEvents events;
+    private final Runner runner;
 
-    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events) {
+    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events, Runner runner) {
         this.deployments = deployments;
         this.events = events;
+        this.runner = runner;
     }
 
     /** Queues {@code request}; a trigger already queued answers the deployment it queued then. */
@@ -39,9 +44,37 @@ public class DeploymentQueue {
                 return existing.get();
             }
         }
-        Instant now = Instant.now();
-        Deployment deployment = Deployment.queue(request, now);
-        for (Deployment older : deployments.unfinishedOf(request.projectId(), request.environmentId())) {
+        return add(Deployment.queue(request, Instant.now()));
+    }
+
+    /**
+     * DEP-9: queues a rollback to {@code id}'s release; refused when that deployment did not
+     * succeed, is on a tier (a DEPLOY ticket does it there) or its release is no longer kept.
+     */
+    @Transactional
+    public Deployment rollback(String projectId, UUID id, String by) {
+        Deployment earlier = get(projectId, id);
+        Deployment rollback = earlier.rollback(by, Instant.now());
+        if (!releaseKept(earlier)) {
+            throw new DomainException("DEP-9", 409, "release-gone", "The release of deployment " + id + " is no longer kept (an environment keeps "
+                    + "its last releases); deploy commit " + earlier.commit() + " again instead.");
+        }
+        return add(rollback);
+    }
+
+    /** DEP-9, for views: whether a rollback to this deployment's release would be taken now. */
+    public boolean rollbackPossible(Deployment deployment) {
+        return deployment.state() == DeploymentState.SUCCEEDED && deployment.environmentType().isSelfService() && releaseKept(deployment);
+    }
+
+    private boolean releaseKept(Deployment deployment) {
+        return runner.release(new EnvironmentRef(deployment.projectId(), deployment.environmentId()), deployment.id().toString()).isPresent();
+    }
+
+    /** DEP-3: the newest queued deployment of an environment supersedes its older queued ones. */
+    private Deployment add(Deployment deployment) {
+        Instant now = deployment.queuedAt();
+        for (Deployment older : deployments.unfinishedOf(deployment.projectId(), deployment.environmentId())) {
             if (older.supersedeBy(deployment, now)) {
                 events.cancelled(older);
             }

@@ -82,4 +82,42 @@ class DeploymentTest {
         deployment.enterPhase(DeploymentPhase.DEPLOY);
         assertThatThrownBy(() -> deployment.enterPhase(DeploymentPhase.BUILD)).isInstanceOf(IllegalStateException.class);
     }
+
+    private static Deployment succeeded(String environment, DeploymentTrigger trigger) {
+        Deployment deployment = queued(environment, trigger);
+        deployment.start(NOW);
+        deployment.resolveCommit("4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a");
+        deployment.succeed(NOW);
+        return deployment;
+    }
+
+    @Test
+    void aRollbackPutsASucceededIntegrationReleaseBackAsANewDeployment() {
+        Deployment earlier = succeeded("feature", DeploymentTrigger.PUSH);
+        Deployment rollback = earlier.rollback("alice", NOW);
+        assertThat(rollback.trigger()).isEqualTo(DeploymentTrigger.ROLLBACK);
+        assertThat(rollback.rollbackOf()).isEqualTo(earlier.id());
+        assertThat(rollback.commit()).isEqualTo(earlier.commit());
+        assertThat(rollback.environmentId()).isEqualTo("feature");
+        assertThat(rollback.state()).isEqualTo(DeploymentState.QUEUED);
+        assertThat(rollback.requestedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void aRollbackNeedsASucceededDeploymentAndOnTheTiersATicket() {
+        Deployment failed = queued("master", DeploymentTrigger.PUSH);
+        failed.start(NOW);
+        failed.fail("hooks.build", null, 1, NOW);
+        assertThatThrownBy(() -> failed.rollback("alice", NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.rule()).isEqualTo("DEP-9");
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("FAILED");
+        });
+        Deployment staging = succeeded("staging", DeploymentTrigger.TICKET);
+        assertThatThrownBy(() -> staging.rollback("alice", NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.slug()).isEqualTo("ticket-required");
+            assertThat(e.getMessage()).contains("DEPLOY ticket").contains(staging.commit());
+        });
+    }
 }
