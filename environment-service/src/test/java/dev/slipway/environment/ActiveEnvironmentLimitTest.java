@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -131,27 +129,16 @@ class ActiveEnvironmentLimitTest {
         String project = createProject("alice");
         given().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON).body("{\"activeEnvironmentLimit\":2}")
                 .when().patch("/api/v1/projects/" + project).then().statusCode(200);
-        push(project, "feature/one", null, "1111");
+        Api.push(project, "feature/one", null, "1111");
         Api.awaitStatus("alice", project, "feature-one", "ACTIVE");
-        push(project, "feature/two", null, "2222");
+        Api.push(project, "feature/two", null, "2222");
         Api.awaitStatus("alice", project, "feature-two", "INACTIVE");
         get("alice", env(project, "feature-two")).body("headCommit", equalTo("2222")).body("parent", equalTo("master"));
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
             probe.await(record -> project.equals(record.key()) && record.value().contains("\"trigger\":\"PUSH\"")
                     && "dev.slipway.environment.deployment-requested.v1".equals(KafkaProbe.header(record, "ce_type")), Duration.ofSeconds(60));
         }
-        push(project, "feature/one", "1111", null);
+        Api.push(project, "feature/one", "1111", null);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("alice", env(project, "feature-one")).statusCode(404));
-    }
-
-    private static void push(String project, String branch, String oldHead, String newHead) {
-        String data = "{\"projectId\":\"" + project + "\",\"branch\":\"" + branch + "\",\"oldHead\":" + quoted(oldHead)
-                + ",\"newHead\":" + quoted(newHead) + ",\"pushedBy\":\"alice\"}";
-        KafkaProbe.send(Topics.GIT, project, Map.of("id", UUID.randomUUID().toString(), "type", "dev.slipway.ref.updated.v1",
-                "source", "/slipway/ssh-gateway"), data);
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
     }
 }

@@ -2,10 +2,13 @@ package dev.slipway.environment;
 
 import static io.restassured.RestAssured.given;
 
+import dev.slipway.events.Topics;
+import dev.slipway.testing.KafkaProbe;
 import dev.slipway.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
@@ -63,5 +66,24 @@ final class Api {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 get(user, "/api/v1/projects/" + project + "/activities/" + activityId).statusCode(200)
                         .body("state", Matchers.equalTo("COMPLETE")).body("result", Matchers.equalTo(result)));
+    }
+
+    /** Plays ssh-gateway's ref.updated for a push of {@code branch} from {@code oldHead} to {@code newHead} (null: created or deleted). */
+    static void push(String project, String branch, String oldHead, String newHead) {
+        String data = "{\"projectId\":\"" + project + "\",\"branch\":\"" + branch + "\",\"oldHead\":" + quoted(oldHead)
+                + ",\"newHead\":" + quoted(newHead) + ",\"pushedBy\":\"alice\"}";
+        KafkaProbe.send(Topics.GIT, project, Map.of("id", UUID.randomUUID().toString(), "type", "dev.slipway.ref.updated.v1",
+                "source", "/slipway/ssh-gateway"), data);
+    }
+
+    /** A first commit on a new project's master, applied: master now has something to deploy (DEP-1). */
+    static void pushFirstCommit(String project, String head) {
+        push(project, "master", null, head);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                get("alice", env(project, "master")).statusCode(200).body("headCommit", Matchers.equalTo(head)));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 }

@@ -75,6 +75,7 @@ class VariablesTest {
 
     @Test
     void sensitiveValuesAreNeverReturnedButServicesGetThem() {
+        Api.pushFirstCommit(project, "c0ffee1");
         post("alice", vars("master"), "{\"name\":\"env:STRIPE_KEY\",\"value\":\"sk_live_secret\",\"sensitive\":true}")
                 .statusCode(201).body("value", nullValue()).body(not(containsString("sk_live_secret")));
         get("alice", vars("master") + "/env:STRIPE_KEY").statusCode(200).body("value", nullValue());
@@ -149,6 +150,7 @@ class VariablesTest {
 
     @Test
     void aVariableChangeOnAnActiveIntegrationEnvironmentRedeploysIt() {
+        Api.pushFirstCommit(project, "c0ffee1");
         post("alice", vars("master"), "{\"name\":\"FEATURE_FLAG\",\"value\":\"on\"}").statusCode(201);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
             probe.await(record -> project.equals(record.key()) && record.value().contains("\"environmentId\":\"master\"")

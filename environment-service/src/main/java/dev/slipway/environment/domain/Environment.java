@@ -224,6 +224,9 @@ public class Environment {
                     + " deploys only from an approved DEPLOY ticket or a push to its tier remote by a granted key: open a DEPLOY ticket.");
         }
         requireDeployable(EnvironmentOperation.REDEPLOY);
+        if (headCommit == null) {
+            throw new DomainException("DEP-1", 409, "nothing-to-deploy", "Branch " + branch + " has no commit yet: push one first.");
+        }
     }
 
     /** ENV-4 redeploy: an active Integration environment with no operation under way. */
@@ -362,9 +365,12 @@ public class Environment {
         }
     }
 
-    /** VAR-4: a variable change redeploys an active Integration environment at once; others wait for their next deployment. */
+    /**
+     * VAR-4: a variable change redeploys an active Integration environment at once; others wait for
+     * their next deployment, and so does a branch with no commit yet (DEP-1: nothing to deploy).
+     */
     public boolean redeploysOnVariableChange() {
-        return type.isSelfService() && isActive();
+        return type.isSelfService() && isActive() && headCommit != null;
     }
 
     /** Children of a deleted environment move up to its parent: they keep a place in the tree. */

@@ -95,6 +95,16 @@ class EnvironmentTest {
     }
 
     @Test
+    void aBranchWithNoCommitYetHasNothingToRedeploy() {
+        Environment empty = Project.create(new ProjectId("empty"), null, "alice", null, NOW).environments().get(0);
+        refused(empty::requireRedeployable, "DEP-1", 409, "nothing-to-deploy", "Branch master has no commit yet");
+        assertThat(empty.redeploysOnVariableChange()).isFalse();
+        empty.headMoved("c0ffee", NOW);
+        empty.requireRedeployable();
+        assertThat(empty.redeploysOnVariableChange()).isTrue();
+    }
+
+    @Test
     void onlyAnActiveIntegrationEnvironmentCanBeBranched() {
         Environment child = activeChild("parent");
         child.deactivate(NOW);
