@@ -24,7 +24,8 @@ public class DeploymentClaims {
     }
 
     /**
-     * Claims the oldest queued deployment of an environment where none runs: RUNNING at VALIDATE,
+     * Claims the oldest queued deployment of an environment where none runs and whose removal
+     * ({@code EnvironmentRemovals}, DEP-7) is not pending: RUNNING at VALIDATE,
      * leased to {@code instance}. Two instances racing for one environment meet the database's
      * one-running-per-environment index; the loser's transaction fails and it claims again.
      */
@@ -33,6 +34,7 @@ public class DeploymentClaims {
                 + "claimed_by = :instance, lease_until = now() + make_interval(secs => :lease), version = version + 1 "
                 + "WHERE id = (SELECT d.id FROM deployment d WHERE d.state = 'QUEUED' AND NOT EXISTS (SELECT 1 FROM deployment r "
                 + "WHERE r.project_id = d.project_id AND r.environment_id = d.environment_id AND r.state = 'RUNNING') "
+                + "AND NOT EXISTS (SELECT 1 FROM environment_removal g WHERE g.project_id = d.project_id AND g.environment_id = d.environment_id) "
                 + "ORDER BY d.queued_at, d.id FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id", UUID.class)
                 .setParameter("instance", instance).setParameter("lease", (double) lease.toMillis() / 1000).getResultList();
         return claimed.stream().map(UUID.class::cast).findFirst();

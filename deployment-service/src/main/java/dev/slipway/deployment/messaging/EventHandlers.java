@@ -2,6 +2,7 @@ package dev.slipway.deployment.messaging;
 
 import dev.slipway.deployment.domain.DeploymentRequest;
 import dev.slipway.deployment.service.DeploymentQueue;
+import dev.slipway.deployment.service.EnvironmentRemovals;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.EventCatalog;
 import dev.slipway.events.deployment.DeploymentTrigger;
@@ -81,19 +82,25 @@ public class EventHandlers {
         });
     }
 
-    /** ENV-4: a deactivated environment stops serving; what waits or runs there is cancelled. */
+    /**
+     * ENV-4, DEP-7: a deactivated environment stops serving; what waits or runs there is cancelled,
+     * and its releases and data go once nothing of it runs.
+     */
     @Produces
     @Singleton
-    EventHandler<EnvironmentChanged> environmentDeactivated(DeploymentQueue queue) {
-        return EventHandler.of(EventCatalog.ENVIRONMENT_DEACTIVATED,
-                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deactivation"));
+    EventHandler<EnvironmentChanged> environmentDeactivated(DeploymentQueue queue, EnvironmentRemovals removals) {
+        return EventHandler.of(EventCatalog.ENVIRONMENT_DEACTIVATED, e -> environmentGone(e.data(), "deactivation", queue, removals));
     }
 
     @Produces
     @Singleton
-    EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue) {
-        return EventHandler.of(EventCatalog.ENVIRONMENT_DELETED,
-                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deletion"));
+    EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue, EnvironmentRemovals removals) {
+        return EventHandler.of(EventCatalog.ENVIRONMENT_DELETED, e -> environmentGone(e.data(), "deletion", queue, removals));
+    }
+
+    private static void environmentGone(EnvironmentChanged change, String why, DeploymentQueue queue, EnvironmentRemovals removals) {
+        queue.environmentGone(change.projectId(), change.environmentId(), why);
+        removals.request(change.projectId(), change.environmentId());
     }
 
     /**

@@ -7,16 +7,15 @@ import dev.slipway.deployment.domain.DeploymentRepository;
 import dev.slipway.deployment.messaging.DeploymentEvents;
 import dev.slipway.platform.events.EventConsumer;
 import dev.slipway.process.ProcessTree;
+import dev.slipway.platform.concurrent.Periodic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +34,7 @@ public class DeploymentRecovery {
     private final DeploymentEvents events;
     private final RunnerConfig config;
     private final String instance;
-    private ScheduledExecutorService sweeper;
+    private Periodic sweeper;
 
     public DeploymentRecovery(DeploymentClaims claims, DeploymentRepository deployments, DeploymentEvents events, RunnerConfig config,
             EventConsumer consumer) {
@@ -52,18 +51,13 @@ public class DeploymentRecovery {
         } catch (RuntimeException e) {
             LOG.warnf("Could not recover this instance's interrupted deployments yet: %s", e.toString());
         }
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "deployment-lease-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(1000, config.lease().toMillis() / 2);
-        sweeper.scheduleWithFixedDelay(this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
+        Duration period = Duration.ofMillis(Math.max(1000, config.lease().toMillis() / 2));
+        sweeper = Periodic.start("deployment-lease-sweeper", period, period, this::sweepExpired);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (sweeper != null) {
-            sweeper.shutdownNow();
+            sweeper.close();
         }
     }
 
@@ -93,14 +87,6 @@ public class DeploymentRecovery {
     /** Deployments of instances that stopped renewing their lease (their hooks ran on another machine). */
     public int sweepExpired() {
         return interrupt(QuarkusTransaction.requiringNew().call(claims::expired));
-    }
-
-    private void sweepSafely() {
-        try {
-            sweepExpired();
-        } catch (RuntimeException e) {
-            LOG.debugf("Lease sweep failed, next round retries: %s", e.toString());
-        }
     }
 
     private int interrupt(List<DeploymentClaims.Orphan> orphans) {
