@@ -9,6 +9,7 @@ import dev.slipway.deployment.runner.Cancellation;
 import dev.slipway.deployment.service.DeploymentLogs;
 import dev.slipway.deployment.service.DeploymentPipeline;
 import dev.slipway.deployment.service.DeploymentQueue;
+import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.DeploymentTrigger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,13 @@ public class PipelineRuns {
         } while (!claimed.equals(id));
         pipeline.run(id, cancellation);
         return reload(id);
+    }
+
+    /** One round of DeploymentWorker's heartbeat for a running deployment: cancelled meanwhile (from any instance), its hook is stopped. */
+    void heartbeat(UUID id, Cancellation cancellation) {
+        if (reload(id).state() == DeploymentState.CANCELLED) {
+            cancellation.cancel();
+        }
     }
 
     Deployment reload(UUID id) {

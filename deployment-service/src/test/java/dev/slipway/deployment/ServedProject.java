@@ -80,6 +80,10 @@ final class ServedProject {
         return this;
     }
 
+    String headOf(String branch) {
+        return heads.get(branch);
+    }
+
     /** The effective variables environment-service gives for {@code environment} from now on. */
     ServedProject variables(String environment, EffectiveVariable... variables) {
         String body = json(variables);
