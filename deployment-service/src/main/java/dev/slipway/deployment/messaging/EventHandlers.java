@@ -4,6 +4,7 @@ import dev.slipway.deployment.domain.DeploymentRequest;
 import dev.slipway.deployment.service.DeploymentQueue;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.EventCatalog;
+import dev.slipway.events.EventType;
 import dev.slipway.events.deployment.DeploymentTrigger;
 import dev.slipway.events.environment.DeploymentRequested;
 import dev.slipway.events.environment.EnvironmentChanged;
@@ -12,7 +13,11 @@ import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.deployment.domain.Deployment;
 import dev.slipway.deployment.domain.Promotion;
 import dev.slipway.deployment.domain.PromotionFacts;
+import dev.slipway.deployment.runner.EnvironmentRef;
+import dev.slipway.deployment.runner.Runner;
 import dev.slipway.events.ticket.TicketType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import dev.slipway.platform.domain.Refusal;
 import java.util.Optional;
@@ -81,19 +86,33 @@ public class EventHandlers {
         });
     }
 
-    /** ENV-4: a deactivated environment stops serving; what waits or runs there is cancelled. */
+    /**
+     * ENV-4, DEP-7: a deactivated environment stops serving and its data is dropped: what waits or
+     * runs there is cancelled (its worker kills the running hook), and its releases, nodes and data
+     * are removed. Activating it again copies the parent's data and deploys, reusing the builds.
+     */
     @Produces
     @Singleton
-    EventHandler<EnvironmentChanged> environmentDeactivated(DeploymentQueue queue) {
-        return EventHandler.of(EventCatalog.ENVIRONMENT_DEACTIVATED,
-                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deactivation"));
+    EventHandler<EnvironmentChanged> environmentDeactivated(DeploymentQueue queue, Runner runner) {
+        return environmentGone(EventCatalog.ENVIRONMENT_DEACTIVATED, "deactivation", queue, runner);
     }
 
     @Produces
     @Singleton
-    EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue) {
-        return EventHandler.of(EventCatalog.ENVIRONMENT_DELETED,
-                e -> queue.environmentGone(e.data().projectId(), e.data().environmentId(), "deletion"));
+    EventHandler<EnvironmentChanged> environmentDeleted(DeploymentQueue queue, Runner runner) {
+        return environmentGone(EventCatalog.ENVIRONMENT_DELETED, "deletion", queue, runner);
+    }
+
+    /** Removing what the runner keeps is repeatable (a redelivered event finds nothing); when it fails, the inbox rolls back and retries. */
+    private static EventHandler<EnvironmentChanged> environmentGone(EventType<EnvironmentChanged> type, String by, DeploymentQueue queue, Runner runner) {
+        return EventHandler.of(type, e -> {
+            queue.environmentGone(e.data().projectId(), e.data().environmentId(), by);
+            try {
+                runner.removeEnvironment(new EnvironmentRef(e.data().projectId(), e.data().environmentId()));
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+        });
     }
 
     /**
