@@ -61,9 +61,7 @@ class CancelAndOutageTest {
     }
 
     private static ServedProject served(Hooks hooks) {
-        TestRepository repository = TestRepository.create();
-        String commit = repository.commit("the app", hooks.files());
-        return new ServedProject(repository).head("master", commit).variables("master");
+        return ServedProject.withMaster(hooks.files()).variables("master");
     }
 
     /** Whether the process runs: it exists and is not a zombie waiting for a parent to reap it. */

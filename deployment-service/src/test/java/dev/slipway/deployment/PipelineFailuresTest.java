@@ -39,9 +39,7 @@ class PipelineFailuresTest {
 
     /** A new project whose master holds {@code files}, deployed by a push. */
     private Deployment pushed(Map<String, String> files) {
-        TestRepository repository = TestRepository.create();
-        ServedProject project = new ServedProject(repository).head("master", repository.commit("the app", files))
-                .variables("master", ServedProject.variable("env:GREETING", "hello"));
+        ServedProject project = ServedProject.withMaster(files).variables("master", ServedProject.variable("env:GREETING", "hello"));
         return runs.runToTheEnd(PipelineRuns.integration(project.id(), "master", DeploymentTrigger.PUSH));
     }
 

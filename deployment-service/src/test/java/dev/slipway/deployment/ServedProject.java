@@ -36,6 +36,12 @@ final class ServedProject {
         this.repository = repository;
     }
 
+    /** A new project of its own repository, whose master holds one commit of {@code files}. */
+    static ServedProject withMaster(Map<String, String> files) {
+        TestRepository repository = TestRepository.create();
+        return new ServedProject(repository).head("master", repository.commit("the app", files));
+    }
+
     /** The stand-in, started on first use and kept for the test run (the service's URLs are fixed at boot). */
     static synchronized InternalApiStandIn standIn() {
         if (standIn == null) {
