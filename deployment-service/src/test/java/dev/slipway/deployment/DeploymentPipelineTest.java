@@ -2,37 +2,21 @@ package dev.slipway.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.deployment.clients.InternalApiStandIn;
 import dev.slipway.deployment.domain.Deployment;
-import dev.slipway.deployment.domain.DeploymentClaims;
-import dev.slipway.deployment.domain.DeploymentRepository;
-import dev.slipway.deployment.domain.DeploymentRequest;
-import dev.slipway.deployment.runner.Cancellation;
-import dev.slipway.deployment.service.DeploymentLogs;
-import dev.slipway.deployment.service.DeploymentPipeline;
-import dev.slipway.deployment.service.DeploymentQueue;
-import dev.slipway.devinfra.DevKeys;
-import dev.slipway.devinfra.SlipwayHome;
 import dev.slipway.events.Topics;
 import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.DeploymentTrigger;
 import dev.slipway.testing.KafkaProbe;
-import dev.slipway.testing.ProjectAccessReadModelContract;
 import dev.slipway.testing.SlipwayTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
 class DeploymentPipelineTest {
 
-    private static final int STAND_IN_PORT = 18484;
     private static final String APP_YAML = """
             name: shop
             type: php:8.3
@@ -66,89 +49,39 @@ class DeploymentPipelineTest {
                 echo "post-deploy on $SLIPWAY_ENVIRONMENT"
             """;
 
-    private static InternalApiStandIn standIn;
-    private static Path repository;
+    private static TestRepository repository;
     private static String commit;
 
     @Inject
-    DeploymentQueue queue;
-
-    @Inject
-    DeploymentClaims claims;
-
-    @Inject
-    DeploymentRepository deployments;
-
-    @Inject
-    DeploymentPipeline pipeline;
-
-    @Inject
-    DeploymentLogs logs;
+    PipelineRuns runs;
 
     @BeforeAll
-    static void aRepositoryAndTheServicesItsDeploymentsCall() throws Exception {
-        repository = Files.createTempDirectory("slipway-pipeline-repo-");
-        git("init", "-q", "-b", "master");
-        Files.createDirectories(repository.resolve(".slipway"));
-        Files.writeString(repository.resolve(".slipway/app.yaml"), APP_YAML);
-        Files.writeString(repository.resolve("index.php"), "<?php echo 'hello';\n");
-        git("add", "-A");
-        git("-c", "user.name=Alice", "-c", "user.email=alice@example.com", "commit", "-q", "-m", "first");
-        commit = git("rev-parse", "HEAD").strip();
-        standIn = new InternalApiStandIn(DevKeys.forTests(SlipwayHome.locate()).ensure().publicKey());
-        standIn.start(STAND_IN_PORT);
+    static void aRepository() {
+        repository = TestRepository.create();
+        commit = repository.commit("first", Map.of(".slipway/app.yaml", APP_YAML, "index.php", "<?php echo 'hello';\n"));
     }
 
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
-
-    /** Serves the commit of {@code project} as ssh-gateway would, and its effective variables as environment-service would. */
-    private static void serve(String project, String... environments) throws Exception {
-        String tree = git("rev-parse", commit + "^{tree}").strip();
-        byte[] tar = gitBytes("archive", "--format=tar", commit);
-        String base = "/api/v1/internal/projects/" + project + "/commits/" + commit;
-        standIn.json(base, "{\"commit\":\"" + commit + "\",\"treeId\":\"" + tree + "\",\"parents\":[],\"author\":\"Alice\",\"authorEmail\":\"alice@example.com\","
-                + "\"authoredAt\":\"2026-11-27T10:00:00Z\",\"committer\":\"Alice\",\"committedAt\":\"2026-11-27T10:00:00Z\",\"message\":\"first\"}");
-        standIn.on(base + "/tree", request -> request.response().putHeader("Content-Type", "application/x-tar").putHeader("X-Slipway-Tree-Id", tree)
-                .end(io.vertx.core.buffer.Buffer.buffer(tar)));
-        standIn.on(base + "/files/.slipway/app.yaml", request -> request.response().putHeader("Content-Type", "application/octet-stream")
-                .end(APP_YAML));
-        standIn.json("/api/v1/projects/" + project + "/repository", "{\"projectId\":\"" + project + "\",\"name\":\"" + project
-                + ".git\",\"defaultBranch\":\"master\",\"createdAt\":\"2026-11-27T10:00:00Z\",\"branches\":[{\"name\":\"master\",\"head\":\"" + commit + "\"}]}");
+    /** A new project whose master is the commit, with a plain and a sensitive variable on each of {@code environments}. */
+    private static ServedProject served(String... environments) {
+        ServedProject project = new ServedProject(repository).head("master", commit);
         for (String environment : environments) {
-            standIn.json("/api/v1/internal/projects/" + project + "/environments/" + environment + "/effective-variables", "["
-                    + "{\"name\":\"env:GREETING\",\"value\":\"hello\",\"json\":false,\"sensitive\":false,\"visibleBuild\":true,\"visibleRuntime\":true,"
-                    + "\"inherited\":false,\"source\":\"project\"},"
-                    + "{\"name\":\"env:API_KEY\",\"value\":\"sk-live-5ecret\",\"json\":false,\"sensitive\":true,\"visibleBuild\":true,"
-                    + "\"visibleRuntime\":true,\"inherited\":false,\"source\":\"project\"}]");
+            project.variables(environment, ServedProject.variable("env:GREETING", "hello"), ServedProject.sensitive("env:API_KEY", "sk-live-5ecret"));
         }
+        return project;
     }
 
     private Deployment runToTheEnd(String project, String environment, DeploymentTrigger trigger, String commitOrNull) {
-        Deployment queued = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(new DeploymentRequest(project, environment, "master",
-                commitOrNull, trigger, null, null, null, trigger == DeploymentTrigger.TICKET ? "T-1" : null, "alice")));
-        String instance = "pipeline-test-" + UUID.randomUUID();
-        while (true) {
-            UUID claimed = QuarkusTransaction.requiringNew().call(() -> claims.claimNext(instance, Duration.ofHours(1))).orElseThrow();
-            if (claimed.equals(queued.id())) {
-                break;
-            }
-        }
-        pipeline.run(queued.id(), new Cancellation());
-        return QuarkusTransaction.requiringNew().call(() -> deployments.findById(queued.id()));
+        return runs.runToTheEnd(trigger == DeploymentTrigger.TICKET ? PipelineRuns.ticket(project, environment, commitOrNull)
+                : PipelineRuns.integration(project, environment, trigger));
     }
 
     private String logOf(Deployment deployment) {
-        return logs.after(deployment.projectId(), deployment.id(), 0).lines().stream()
-                .map(dev.slipway.deployment.domain.LogLine::render).collect(Collectors.joining("\n"));
+        return runs.logOf(deployment);
     }
 
     @Test
     void aPushDeploysMasterThroughEveryPhaseWithMaskedSecretsAndTheAppsSshAccess() throws Exception {
-        String project = ProjectAccessReadModelContract.newProjectId();
-        serve(project, "master");
+        String project = served("master").id();
         Deployment done;
         try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
             done = runToTheEnd(project, "master", DeploymentTrigger.PUSH, null);
@@ -203,8 +136,7 @@ class DeploymentPipelineTest {
 
     @Test
     void theExecInterfaceRunsCommandsInTheDeployedReleaseWithItsVariables() throws Exception {
-        String project = ProjectAccessReadModelContract.newProjectId();
-        serve(project, "master");
+        String project = served("master").id();
         assertThat(runToTheEnd(project, "master", DeploymentTrigger.PUSH, null).state()).isEqualTo(DeploymentState.SUCCEEDED);
         Exec run = exec(project, "master", dev.slipway.testing.TestTokens.bearer("gateway", "service"),
                 "echo \"$GREETING from $SLIPWAY_ENVIRONMENT node $SLIPWAY_NODE, client $FROM_CLIENT\"; ls; echo oops >&2; exit 3");
@@ -221,8 +153,7 @@ class DeploymentPipelineTest {
 
     @Test
     void productionNeedsStagingFirstAndANodeThatFailsStopsTheRolloutOnItsOldRelease() throws Exception {
-        String project = ProjectAccessReadModelContract.newProjectId();
-        serve(project, "master", "staging", "production");
+        String project = served("master", "staging", "production").id();
         Deployment refused = runToTheEnd(project, "production", DeploymentTrigger.TICKET, commit);
         assertThat(refused.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(refused.detail()).contains("VALIDATE failed").contains("DEP-5: commit " + commit + " has no successful deployment on Staging");
@@ -241,20 +172,5 @@ class DeploymentPipelineTest {
         assertThat(Files.exists(nodes.resolve("2/current"))).as("node 2 had no release before, and has none after").isFalse();
         assertThat(Files.exists(nodes.resolve("3/current"))).as("the rollout stopped before node 3").isFalse();
         assertThat(logOf(production)).contains("[DEPLOY] [node 2] ! node 2 says no");
-    }
-
-    private static String git(String... arguments) throws IOException, InterruptedException {
-        return new String(gitBytes(arguments), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] gitBytes(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", arguments) + " failed");
-        }
-        return out;
     }
 }

@@ -82,6 +82,17 @@ public class DeploymentPipeline {
         }
     }
 
+    /**
+     * Thrown between phases when the deployment was cancelled meanwhile (DEP-3). Not an
+     * InterruptedException: the thread was not interrupted, and must not be left so, or the
+     * worker that runs it would stop claiming deployments.
+     */
+    private static final class Cancelled extends Exception {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
     private final DeploymentRepository deployments;
     private final DeploymentClaims claims;
     private final DeploymentEvents events;
@@ -166,6 +177,9 @@ public class DeploymentPipeline {
                 claims.recordHook(id, null);
                 return true;
             });
+        } catch (Cancelled cancelled) {
+            // Already CANCELLED by whoever cancelled it; nothing more runs.
+            log.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception unexpected) {
@@ -292,9 +306,9 @@ public class DeploymentPipeline {
         throw new Failed(result.phase().hookName(), node, result.exitCode() >= 0 ? result.exitCode() : null, List.copyOf(nodes));
     }
 
-    private static void stopIfCancelled(Cancellation cancellation) throws InterruptedException {
+    private static void stopIfCancelled(Cancellation cancellation) throws Cancelled {
         if (cancellation.isCancelled()) {
-            throw new InterruptedException("cancelled");
+            throw new Cancelled();
         }
     }
 

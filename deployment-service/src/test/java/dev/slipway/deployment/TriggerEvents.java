@@ -1,0 +1,39 @@
+package dev.slipway.deployment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.events.Topics;
+import dev.slipway.testing.KafkaProbe;
+import java.util.Map;
+import java.util.UUID;
+
+/** The events other services send deployment-service, played on the real broker as they send them (docs/events.md). */
+final class TriggerEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TriggerEvents() {
+    }
+
+    /** ticket-service: a DEPLOYMENT_SETTINGS ticket approving {@code digest} on {@code environment} (CFG-3, TKT-1). */
+    static void configurationApproved(String project, String environment, String ticketId, String digest) {
+        ObjectNode ticket = JSON.createObjectNode().put("ticketId", ticketId).put("projectId", project).put("environmentId", environment)
+                .put("type", "DEPLOYMENT_SETTINGS").put("approvedBy", "carol").put("approveConfigDigest", digest).put("requestedBy", "bob");
+        ticket.putArray("variables");
+        ticket.putNull("domains").putNull("commit").putNull("includeData").putNull("publicKey").putNull("title").putNull("expiresAt");
+        send(Topics.TICKETS, "/slipway/ticket-service", project, "dev.slipway.ticket.approved.v1", ticket);
+    }
+
+    /** environment-service: {@code environment} was deactivated (ENV-4). */
+    static void deactivated(String project, String environment, String type) {
+        ObjectNode changed = JSON.createObjectNode().put("projectId", project).put("environmentId", environment).put("type", type)
+                .put("status", "INACTIVE").put("branch", environment).putNull("parentId").put("trigger", "environment.deactivate")
+                .putNull("activityId").put("by", "alice");
+        send(Topics.ENVIRONMENTS, "/slipway/environment-service", project, "dev.slipway.environment.deactivated.v1", changed);
+    }
+
+    private static void send(String topic, String source, String project, String type, ObjectNode data) {
+        KafkaProbe.send(topic, project, Map.of("id", UUID.randomUUID().toString(), "type", type, "source", source, "subject", "projects/" + project),
+                data.toString());
+    }
+}
