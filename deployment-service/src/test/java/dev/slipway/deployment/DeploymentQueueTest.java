@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.slipway.events.Topics;
 import dev.slipway.testing.KafkaProbe;
+import static dev.slipway.testing.ProjectAccessReadModelContract.addMember;
 import static dev.slipway.testing.ProjectAccessReadModelContract.awaitRole;
 import static dev.slipway.testing.ProjectAccessReadModelContract.newProjectId;
-import static dev.slipway.testing.ProjectAccessReadModelContract.sendEvent;
 import static dev.slipway.testing.ProjectAccessReadModelContract.sendProjectCreated;
 import dev.slipway.testing.SlipwayTestResource;
 import dev.slipway.testing.TestTokens;
@@ -136,11 +136,5 @@ class DeploymentQueueTest {
         given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/projects/" + project + "/deployments/nope").then().statusCode(404);
         given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/projects/" + project + "/deployments?limit=0").then().statusCode(400);
         assertThat(deployments(project, "?state=QUEUED")).isEmpty();
-    }
-
-    private static void addMember(String project, String user, String role) {
-        sendEvent(project, "dev.slipway.project.member-added.v1", "{\"projectId\":\"" + project + "\",\"userId\":\"" + user + "\",\"role\":\"" + role
-                + "\",\"addedBy\":\"alice\"}");
-        awaitRole(project, user, role);
     }
 }

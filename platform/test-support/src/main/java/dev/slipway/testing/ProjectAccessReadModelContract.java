@@ -33,6 +33,13 @@ public abstract class ProjectAccessReadModelContract {
                 + "\",\"activeEnvironmentLimit\":8,\"environments\":[],\"createdAt\":\"2026-11-26T10:00:00Z\"}");
     }
 
+    /** Plays environment-service's member-added and waits until the service's copy knows the role. */
+    public static void addMember(String project, String user, String role) {
+        sendEvent(project, "dev.slipway.project.member-added.v1", "{\"projectId\":\"" + project + "\",\"userId\":\"" + user
+                + "\",\"role\":\"" + role + "\",\"addedBy\":\"alice\"}");
+        awaitRole(project, user, role);
+    }
+
     /** The service's internal view of its own copy (API-8: internal, group service). */
     private static String memberPath(String project, String user) {
         return "/api/v1/internal/projects/" + project + "/members/" + user;
