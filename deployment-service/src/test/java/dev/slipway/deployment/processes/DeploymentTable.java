@@ -51,10 +51,9 @@ final class DeploymentTable {
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    long group = result.getLong("hook_pgid");
                     rows.add(new Row(result.getObject("id", UUID.class), result.getString("project_id"), result.getString("environment_id"),
                             result.getString("state"), result.getString("phase"), result.getString("detail"), result.getString("claimed_by"),
-                            result.wasNull() ? null : group));
+                            result.getObject("hook_pgid", Long.class)));
                 }
             }
             return rows;
