@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * SPEC §1, DEP-3: two instances of the packaged service (own ports and instance ids, one database,
  * one broker, one runner folder) share one queue. Every deployment runs once, on one of them; when
  * one dies mid-hook, the other fails its deployment once the lease ran out and runs what was
- * queued behind it.
+ * queued behind it, and the dead one kills the orphaned hook when it is started again.
  */
 class TwoInstancesShareTheQueueIT {
 
@@ -131,8 +131,8 @@ class TwoInstancesShareTheQueueIT {
         DeploymentEventLog.requestDeployment(project, "stuck");
         Row hung = await("the deploy hook hangs", () -> INFRA.deployments().ofProject(project).stream()
                 .filter(row -> row.is("RUNNING") && "DEPLOY".equals(row.phase()) && Files.exists(hookGroup)).findFirst().orElse(null));
-        // Not the survivor's to kill (its hooks may run on another machine): the test cleans up.
-        FORKED.killGroupAtEnd(Long.parseLong(Files.readString(hookGroup).strip()));
+        long group = Long.parseLong(Files.readString(hookGroup).strip());
+        FORKED.killGroupAtEnd(group);
         ForkedDeploymentService victim = hung.claimedBy().equals(first.instanceId()) ? first : second;
         ForkedDeploymentService survivor = victim == first ? second : first;
 
@@ -147,6 +147,11 @@ class TwoInstancesShareTheQueueIT {
                 .filter(row -> !row.id().equals(hung.id()) && row.is("SUCCEEDED")).findFirst().orElse(null));
         assertThat(next.claimedBy()).isEqualTo(survivor.instanceId());
         assertThat(INFRA.deployments().ofProject(project)).extracting(Row::state).containsExactly("FAILED", "SUCCEEDED");
+
+        // The survivor cannot reach a hook of another machine; the dead instance kills it when it comes back.
+        assertThat(ProcessGroups.liveMembers(group)).as("the dead instance's hook still runs").isNotEmpty();
+        victim.start();
+        await("the dead instance's hook is killed at its restart", () -> ProcessGroups.liveMembers(group).isEmpty());
     }
 
     private static List<Row> rowsOf(List<String> projects) {
@@ -161,6 +166,6 @@ class TwoInstancesShareTheQueueIT {
     }
 
     private static <T> T await(String what, Callable<T> condition) {
-        return Awaitility.await(what).atMost(BOUND).pollInterval(Duration.ofMillis(250)).until(condition, result -> result != null);
+        return Awaitility.await(what).atMost(BOUND).pollInterval(Duration.ofMillis(250)).until(condition, result -> result != null && !Boolean.FALSE.equals(result));
     }
 }
