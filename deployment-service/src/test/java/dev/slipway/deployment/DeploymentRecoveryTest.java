@@ -97,6 +97,36 @@ class DeploymentRecoveryTest {
     }
 
     @Test
+    void aHookOfADeploymentAnotherInstanceFailedIsKilledWhenItsOwnInstanceRestarts() throws Exception {
+        // This instance died with a hook running; another one swept its expired lease meanwhile.
+        UUID id = claimedBy(recovery.instance(), Duration.ofSeconds(-1));
+        RunningProcess hook = sleepingHook();
+        long group = hook.processGroupId().orElseThrow();
+        QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, group));
+        assertThat(recovery.sweepExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(reload(id).state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(hook.isDone()).as("the sweeper cannot reach a hook of another machine").isFalse();
+
+        assertThat(recovery.recoverOwn()).as("already failed, so none to fail").isZero();
+
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(hook::isDone);
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> groupIsEmpty(group));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> claims.leftBy(recovery.instance())))
+                .as("its group is forgotten once killed").extracting(DeploymentClaims.Orphan::deploymentId).doesNotContain(id);
+    }
+
+    private static RunningProcess sleepingHook() throws Exception {
+        Path folder = Files.createTempDirectory("slipway-recovery-");
+        return new ProcessRunner().start(new ProcessSpec(List.of("bash", "-c", "sleep 300 & wait"), folder,
+                Map.of("PATH", "/usr/bin:/bin"), Duration.ofMinutes(10)), LineSink.discard());
+    }
+
+    private static boolean groupIsEmpty(long group) throws Exception {
+        Process pgrep = new ProcessBuilder("pgrep", "-g", Long.toString(group)).start();
+        return pgrep.waitFor(10, TimeUnit.SECONDS) && new String(pgrep.getInputStream().readAllBytes()).strip().isEmpty();
+    }
+
+    @Test
     void aDeadInstancesExpiredLeaseIsFailedSoItsQueueGoesOn() {
         UUID alive = claimedBy("instance-alive-" + UUID.randomUUID(), Duration.ofHours(1));
         UUID dead = claimedBy("instance-dead-" + UUID.randomUUID(), Duration.ofSeconds(-1));

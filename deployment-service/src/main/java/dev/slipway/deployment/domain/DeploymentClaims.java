@@ -57,9 +57,13 @@ public class DeploymentClaims {
     public record Orphan(UUID deploymentId, Long hookProcessGroup) {
     }
 
-    /** RUNNING deployments this instance's previous life left behind (found at start-up), locked. */
+    /**
+     * What this instance's previous life left behind (found at start-up), locked: its RUNNING
+     * deployments, and the finished ones whose hook group is still recorded (another instance failed
+     * them when the lease ran out, but only this machine can kill their hooks).
+     */
     public List<Orphan> leftBy(String instance) {
-        return orphans("state = 'RUNNING' AND claimed_by = :instance", instance);
+        return orphans("claimed_by = :instance AND (state = 'RUNNING' OR hook_pgid IS NOT NULL)", instance);
     }
 
     /** RUNNING deployments of instances that stopped renewing their lease, locked. */

@@ -156,8 +156,13 @@ public final class LocalRunner implements Runner {
             }
             try {
                 Files.move(work, built, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // Another environment built the same key meanwhile: one is as good as the other.
+            } catch (IOException e) {
+                // Another environment (or instance) built the same key meanwhile: one is as good as
+                // the other. rename(2) says so with ENOTEMPTY, which the JDK reports as a plain
+                // FileSystemException, not DirectoryNotEmptyException: look at the target instead.
+                if (!Files.isDirectory(built, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
                 FileTrees.delete(work);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -191,6 +191,21 @@ public class DeploymentPipeline {
                 events.failed(d, List.of());
                 return true;
             });
+        } finally {
+            forgetHook(id);
+        }
+    }
+
+    /**
+     * The run is over and its hooks with it, whatever state the deployment ended in (a cancelled one
+     * included): nothing of it is left for a restart to kill (DEP-3), and its group id, which the
+     * system may hand to another process, is no longer this deployment's.
+     */
+    private void forgetHook(UUID id) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, null));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not forget the hook group of deployment %s: %s", id, e.toString());
         }
     }
 

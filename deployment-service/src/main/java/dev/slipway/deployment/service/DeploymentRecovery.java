@@ -81,24 +81,30 @@ public class DeploymentRecovery {
                 }
             }
         }
-        return interrupt(orphans);
+        return interrupt(orphans, true);
     }
 
-    /** Deployments of instances that stopped renewing their lease (their hooks ran on another machine). */
+    /**
+     * Deployments of instances that stopped renewing their lease. Their hooks ran on another machine,
+     * so the hook group stays recorded: the instance kills it when it comes back ({@link #recoverOwn}).
+     */
     public int sweepExpired() {
-        return interrupt(QuarkusTransaction.requiringNew().call(claims::expired));
+        return interrupt(QuarkusTransaction.requiringNew().call(claims::expired), false);
     }
 
-    private int interrupt(List<DeploymentClaims.Orphan> orphans) {
+    /** Fails the orphans still RUNNING; {@code hooksKilled}: their hook groups were killed here, so they are forgotten. */
+    private int interrupt(List<DeploymentClaims.Orphan> orphans, boolean hooksKilled) {
         int failed = 0;
         for (DeploymentClaims.Orphan orphan : orphans) {
             boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+                if (hooksKilled) {
+                    claims.recordHook(orphan.deploymentId(), null);
+                }
                 Deployment deployment = deployments.findById(orphan.deploymentId());
                 if (deployment == null || deployment.state().isFinished()) {
                     return false;
                 }
                 deployment.interruptedByRestart(Instant.now());
-                claims.recordHook(deployment.id(), null);
                 events.failed(deployment);
                 return true;
             });

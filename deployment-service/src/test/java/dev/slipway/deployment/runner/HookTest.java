@@ -84,6 +84,23 @@ class HookTest {
     }
 
     @Test
+    void buildOfAKeyThatAnotherEnvironmentFinishedMeanwhileTakesThatBuild() throws Exception {
+        LocalRunner runner = new LocalRunner(root);
+        Release release = runner.prepareRelease(new EnvironmentRef("shop", "feature-y"), "r1", Tars.app("1"));
+        // While this build runs (in _builds/.t1-k.building-<uuid>), another one of the same key ends
+        // first, as when two instances build two environments of one commit at once.
+        Hook build = Hook.of("echo mine > output.txt; mkdir ../t1-k; echo theirs > ../t1-k/output.txt");
+
+        BuildResult result = runner.build(release, "t1-k", build, context(Map.of()));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(release.directory().resolve("output.txt")).hasContent("theirs");
+        try (var builds = Files.list(root.resolve("shop/_builds"))) {
+            assertThat(builds.map(path -> path.getFileName().toString())).as("no half-moved copy is left").containsExactly("t1-k");
+        }
+    }
+
+    @Test
     void failedBuildNamesItsPhaseAndExitCodeAndKeepsNothing() throws Exception {
         LocalRunner runner = new LocalRunner(root);
         Release release = runner.prepareRelease(SHOP_MASTER, "r1", Tars.app("1"));
