@@ -44,7 +44,7 @@ public class GitHostClient {
             response.close();
             throw new ServiceProblemException(SlipwayService.SSH_GATEWAY.id(), response.status(), null, "the tree came without " + TREE_ID_HEADER);
         }
-        return new CommitTree(commit, treeId.get(), response.body());
+        return CommitTree.streamed(SlipwayService.SSH_GATEWAY.id(), commit, treeId.get(), response.body());
     }
 
     /**

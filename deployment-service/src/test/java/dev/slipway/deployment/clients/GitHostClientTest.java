@@ -80,6 +80,19 @@ class GitHostClientTest {
     }
 
     @Test
+    void aTreeThatBreaksOffMidArchiveIsTheGatewayBeingAwayNotABrokenTar() {
+        gateway.on(COMMIT_PATH + "/tree", request -> {
+            request.response().setChunked(true).putHeader("Content-Type", "application/x-tar").putHeader("X-Slipway-Tree-Id", TREE);
+            request.response().write(Buffer.buffer(new byte[64 * 1024])).onComplete(written -> request.connection().close());
+        });
+
+        try (CommitTree tree = client.tree("shop", SHA)) {
+            assertThatThrownBy(() -> tree.tar().readAllBytes()).isInstanceOfSatisfying(ServiceUnavailableException.class,
+                    e -> assertThat(e.getMessage()).contains("broke off mid-archive"));
+        }
+    }
+
+    @Test
     void aTreeWithoutItsIdIsRefused() {
         gateway.on(COMMIT_PATH + "/tree", request -> request.response().putHeader("Content-Type", "application/x-tar").end("tar"));
 
