@@ -24,10 +24,12 @@ public class DeploymentQueue {
 
     private final DeploymentRepository deployments;
     private final DeploymentEvents events;
+    private final QueueSignal signal;
 
-    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events) {
+    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events, QueueSignal signal) {
         this.deployments = deployments;
         this.events = events;
+        this.signal = signal;
     }
 
     /** Queues {@code request}; a trigger already queued answers the deployment it queued then. */
@@ -48,6 +50,7 @@ public class DeploymentQueue {
         }
         deployments.persist(deployment);
         events.queued(deployment);
+        signal.queued(deployment);
         return deployment;
     }
 
