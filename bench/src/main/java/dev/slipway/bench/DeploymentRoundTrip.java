@@ -21,10 +21,12 @@ import java.util.concurrent.Future;
  * The control plane's part of a deployment (DEP-1, DEP-2) with empty hooks on one node:
  * {@code environment.deployment-requested} committed by environment-service to the
  * {@code deployment.succeeded} it caused applied by environment-service, and each part of the way,
- * read from the services' own tables (one clock: one machine):
+ * read from the services' own tables (one clock: one machine). A commit is an outbox row's
+ * {@code occurred_at}, stamped just before its transaction commits, as in {@link EventTimes}:
  * <ol>
- * <li>request hop: the request's outbox commit to deployment-service's inbox (QUEUED);</li>
- * <li>queue: QUEUED to the worker's claim ({@code deployment.started_at});</li>
+ * <li>request hop: the request's commit to the commit of the {@code deployment.queued} it caused
+ * (the transaction that applied the request and queued the deployment);</li>
+ * <li>queue: that commit to the start of the worker's claiming transaction ({@code deployment.started_at});</li>
  * <li>VALIDATE, BUILD, DEPLOY (one node), POST_DEPLOY: from phase to phase by the
  * {@code phase-changed} events' commit times, POST_DEPLOY ending at the {@code succeeded} commit;</li>
  * <li>result hop: the {@code succeeded} commit to environment-service's inbox.</li>
@@ -39,6 +41,7 @@ final class DeploymentRoundTrip {
     static final String APP_YAML = "name: bench\ntype: php:8.3\n";
     private static final String REQUESTED = "dev.slipway.environment.deployment-requested.v1";
     private static final String SUCCEEDED = "dev.slipway.deployment.succeeded.v1";
+    private static final String QUEUED = "dev.slipway.deployment.queued.v1";
     private static final String PHASE_CHANGED = "dev.slipway.deployment.phase-changed.v1";
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
@@ -79,6 +82,7 @@ final class DeploymentRoundTrip {
             sequential.putAll(awaitApplied(project, List.of(redeploy(project, "master"))));
         }
         report("one at a time:", sequential.values());
+        System.out.println("# load " + Suite.loadAverage());
         if (envs <= 0) {
             return;
         }
@@ -110,6 +114,7 @@ final class DeploymentRoundTrip {
             }
             report(envs + " at once:", together.values());
             System.out.println(wall.line95(envs + " at once: first POST -> last applied seen"));
+            System.out.println("# load " + Suite.loadAverage());
         } finally {
             pool.shutdownNow();
         }
@@ -141,8 +146,8 @@ final class DeploymentRoundTrip {
             resultHop.add(t.applied - t.succeeded);
         }
         System.out.println(total.line95(label + " requested committed -> succeeded applied"));
-        System.out.println(requestHop.line95("  request hop: committed -> QUEUED (inbox)"));
-        System.out.println(queue.line95("  queue: QUEUED -> claimed by a worker"));
+        System.out.println(requestHop.line95("  request hop: committed -> QUEUED committed"));
+        System.out.println(queue.line95("  queue: QUEUED committed -> claimed"));
         System.out.println(validate.line95("  VALIDATE: claimed -> BUILD"));
         System.out.println(build.line95("  BUILD: -> DEPLOY"));
         System.out.println(deploy.line95("  DEPLOY (1 node): -> POST_DEPLOY"));
@@ -207,19 +212,6 @@ final class DeploymentRoundTrip {
                 }
             }
         }
-        Map<String, Timeline> byRequest = new HashMap<>();
-        byActivity.values().stream().filter(t -> t.requestId != null && Double.isNaN(t.queued)).forEach(t -> byRequest.put(t.requestId, t));
-        if (!byRequest.isEmpty()) {
-            try (PreparedStatement query = deployments.prepareStatement(
-                    "SELECT event_id, extract(epoch from processed_at) * 1000 FROM inbox_event WHERE event_id = ANY(?)")) {
-                query.setArray(1, deployments.createArrayOf("varchar", byRequest.keySet().toArray()));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        byRequest.get(rows.getString(1)).queued = rows.getDouble(2);
-                    }
-                }
-            }
-        }
         List<String> unfinished = byActivity.entrySet().stream().filter(e -> e.getValue().state == null || !e.getValue().state.equals("SUCCEEDED"))
                 .map(Map.Entry::getKey).toList();
         if (!unfinished.isEmpty()) {
@@ -242,16 +234,19 @@ final class DeploymentRoundTrip {
         byActivity.values().stream().filter(t -> "SUCCEEDED".equals(t.state) && t.succeededId == null).forEach(t -> byDeployment.put(t.deploymentId, t));
         if (!byDeployment.isEmpty()) {
             try (PreparedStatement query = deployments.prepareStatement("SELECT data::jsonb->>'deploymentId', type, data::jsonb->>'phase', id::text, "
-                    + "extract(epoch from occurred_at) * 1000 FROM outbox_event WHERE kafka_key = ? AND type IN (?, ?) "
+                    + "extract(epoch from occurred_at) * 1000 FROM outbox_event WHERE kafka_key = ? AND type IN (?, ?, ?) "
                     + "AND data::jsonb->>'deploymentId' = ANY(?)")) {
                 query.setString(1, project);
-                query.setString(2, PHASE_CHANGED);
-                query.setString(3, SUCCEEDED);
-                query.setArray(4, deployments.createArrayOf("varchar", byDeployment.keySet().toArray()));
+                query.setString(2, QUEUED);
+                query.setString(3, PHASE_CHANGED);
+                query.setString(4, SUCCEEDED);
+                query.setArray(5, deployments.createArrayOf("varchar", byDeployment.keySet().toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         Timeline t = byDeployment.get(rows.getString(1));
-                        if (PHASE_CHANGED.equals(rows.getString(2))) {
+                        if (QUEUED.equals(rows.getString(2))) {
+                            t.queued = rows.getDouble(5);
+                        } else if (PHASE_CHANGED.equals(rows.getString(2))) {
                             t.phases.put(rows.getString(3), rows.getDouble(5));
                         } else {
                             t.succeededId = rows.getString(4);

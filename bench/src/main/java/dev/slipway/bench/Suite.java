@@ -42,8 +42,18 @@ final class Suite {
             .orElseThrow(() -> new IllegalStateException("No PostgreSQL answers; start the suite with bin/slipway up"));
 
     void header(String what) {
-        System.out.printf(Locale.ROOT, "# bench %s | %s | %d cores | suite %s at %s%n", what, Instant.now(),
-                Runtime.getRuntime().availableProcessors(), home.root(), commit());
+        System.out.printf(Locale.ROOT, "# bench %s | %s | %d cores, load %s | suite %s at %s%n", what, Instant.now(),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), home.root(), commit());
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: these 2-core machines are shared with builds. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private String commit() {
