@@ -33,6 +33,7 @@ public final class Bench {
             case "ssh-connect" -> new SshConnect(suite).run(intArg(rest, 0, 200), intArg(rest, 1, 20));
             case "ssh-concurrent" -> new SshConcurrent(suite).run(intArg(rest, 0, 1000), intArg(rest, 1, 2));
             case "git-clone" -> new GitClone(suite).run(intArg(rest, 0, 7), intArg(rest, 1, 2));
+            case "deploy" -> new DeploymentRoundTrip(suite).run(intArg(rest, 0, 100), intArg(rest, 1, 20), intArg(rest, 2, 20), intArg(rest, 3, 5));
             default -> usage();
         }
         System.exit(0);
@@ -55,6 +56,8 @@ public final class Bench {
                   ssh-connect [n] [warm] ssh <project>-master true through the gateway (exec stand-in) vs a private OpenSSH sshd, alternating
                   ssh-concurrent [n] [hold] n sessions at once through the gateway, each `sleep hold; echo ok`: failures, gateway RSS
                   ssh-auth-keys [n] [keys] [rounds] ssh git@ true n times with 10 keys registered, then `keys` (default 100000), alternating (2 rounds)
-                  git-clone [n] [warm] git clone of 5 000 files / 200 commits through the gateway and over OpenSSH, alternating""");
+                  git-clone [n] [warm] git clone of 5 000 files / 200 commits through the gateway and over OpenSSH, alternating
+                  deploy [n] [warm] [envs] [rounds] n redeploys of master one at a time (empty hooks, 1 node), then envs environments
+                                       redeployed at once, rounds times: deployment-requested committed -> succeeded applied, per phase""");
     }
 }

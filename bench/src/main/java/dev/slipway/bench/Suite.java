@@ -42,8 +42,18 @@ final class Suite {
             .orElseThrow(() -> new IllegalStateException("No PostgreSQL answers; start the suite with bin/slipway up"));
 
     void header(String what) {
-        System.out.printf(Locale.ROOT, "# bench %s | %s | %d cores | suite %s at %s%n", what, Instant.now(),
-                Runtime.getRuntime().availableProcessors(), home.root(), commit());
+        System.out.printf(Locale.ROOT, "# bench %s | %s | %d cores, load %s | suite %s at %s%n", what, Instant.now(),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), home.root(), commit());
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: these 2-core machines are shared with builds. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private String commit() {
@@ -112,20 +122,30 @@ final class Suite {
 
     /** Creates a project with room for 50 active environments and a first commit on master. */
     void createProjectWithCommit(String id) {
+        createProjectWithCommit(id, Map.of());
+    }
+
+    /** The same, the first commit also holding {@code files} (path relative to the work tree -> content). */
+    void createProjectWithCommit(String id, Map<String, String> files) {
         createProject(id);
         expect(200, "PATCH", SuiteService.ENVIRONMENT, "/api/v1/projects/" + id, "alice", "{\"activeEnvironmentLimit\":50}");
         await(() -> call("GET", SuiteService.GATEWAY, "/api/v1/projects/" + id + "/repository", "alice", null).status() == 200,
                 Duration.ofSeconds(60), "repository of " + id);
-        pushFirstCommit(id);
+        pushFirstCommit(id, files);
     }
 
     /** Writes a commit to master of the hosted bare repository with the git command line. */
-    private void pushFirstCommit(String project) {
+    private void pushFirstCommit(String project, Map<String, String> files) {
         try {
             Path work = Files.createTempDirectory("bench-git-");
             Path bare = home.state("git", project + ".git");
             Processes.run(List.of("git", "-C", work.toString(), "init", "-q", "-b", "master"), Duration.ofSeconds(30));
             Files.writeString(work.resolve("README.md"), "bench\n");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = work.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
             Processes.run(List.of("git", "-C", work.toString(), "add", "."), Duration.ofSeconds(30));
             Processes.run(List.of("git", "-C", work.toString(), "-c", "user.name=bench", "-c", "user.email=bench@localhost",
                     "commit", "-q", "-m", "first"), Duration.ofSeconds(30));

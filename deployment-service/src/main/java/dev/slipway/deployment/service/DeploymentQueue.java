@@ -28,11 +28,13 @@ public class DeploymentQueue {
     private final DeploymentRepository deployments;
     private final DeploymentEvents events;
     private final Runner runner;
+    private final QueueSignal signal;
 
-    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events, Runner runner) {
+    public DeploymentQueue(DeploymentRepository deployments, DeploymentEvents events, Runner runner, QueueSignal signal) {
         this.deployments = deployments;
         this.events = events;
         this.runner = runner;
+        this.signal = signal;
     }
 
     /** Queues {@code request}; a trigger already queued answers the deployment it queued then. */
@@ -81,6 +83,7 @@ public class DeploymentQueue {
         }
         deployments.persist(deployment);
         events.queued(deployment);
+        signal.queued(deployment);
         return deployment;
     }
 

@@ -14,6 +14,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +37,27 @@ public class DeploymentWorker {
 
     private static final Logger LOG = Logger.getLogger(DeploymentWorker.class);
     private static final long IDLE_POLL_MILLIS = 100;
+    private static final Duration IDLE_POLL = Duration.ofMillis(IDLE_POLL_MILLIS);
 
     private final DeploymentClaims claims;
     private final DeploymentRepository deployments;
     private final DeploymentPipeline pipeline;
     private final DeploymentRecovery recovery;
     private final RunnerConfig config;
+    private final QueueSignal signal;
     private final Map<UUID, Cancellation> running = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService heartbeat;
     private volatile boolean stopping;
 
     public DeploymentWorker(DeploymentClaims claims, DeploymentRepository deployments, DeploymentPipeline pipeline, DeploymentRecovery recovery,
-            RunnerConfig config) {
+            RunnerConfig config, QueueSignal signal) {
         this.claims = claims;
         this.deployments = deployments;
         this.pipeline = pipeline;
         this.recovery = recovery;
         this.config = config;
+        this.signal = signal;
     }
 
     /** DEP-10: the runner phases execute on, the local one on this machine's disk. */
@@ -75,6 +79,7 @@ public class DeploymentWorker {
         });
         long period = Math.max(200, Math.min(1000, config.lease().toMillis() / 3));
         heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+        signal.listen(config.workers());
         for (int i = 1; i <= config.workers(); i++) {
             Thread worker = new Thread(this::work, "deployment-worker-" + i);
             worker.setDaemon(true);
@@ -87,6 +92,7 @@ public class DeploymentWorker {
         stopping = true;
         running.values().forEach(Cancellation::cancel);
         workers.forEach(Thread::interrupt);
+        signal.stop();
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }
@@ -97,7 +103,8 @@ public class DeploymentWorker {
             try {
                 Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> claims.claimNext(recovery.instance(), config.lease()));
                 if (claimed.isEmpty()) {
-                    Thread.sleep(IDLE_POLL_MILLIS);
+                    // Woken by a queued deployment's notice; the poll is the fallback (QueueSignal).
+                    signal.awaitQueued(IDLE_POLL);
                     continue;
                 }
                 Cancellation cancellation = new Cancellation();
