@@ -42,13 +42,9 @@ public record EnvironmentView(String id, String projectId, String title, Environ
         List<Node> reportedNodes = details.nodes().stream()
                 .map(node -> new Node(node.node(), node.releaseId(), node.releaseCommit(), node.health())).toList();
         String adminPath = details.adminPath();
-        int nodeCount = switch (env.type()) {
-            case INTEGRATION -> config.nodes().integration();
-            case STAGING -> config.nodes().staging();
-            case PRODUCTION -> config.nodes().production();
-        };
+        // ENV-6: the count deployment-service rolls across, from the one definition both use.
         List<Node> nodes = new ArrayList<>();
-        for (int n = 1; n <= nodeCount; n++) {
+        for (int n = 1; n <= env.type().nodes(); n++) {
             int number = n;
             nodes.add(reportedNodes.stream().filter(node -> node.node() == number).findFirst()
                     .orElse(new Node(number, null, null, NodeHealth.UNKNOWN)));
@@ -56,7 +52,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
         return new EnvironmentView(env.id(), env.projectId(), env.title(), env.type(), env.status(), env.parentId(), env.branch(),
                 env.headCommit(), env.deployedCommit(),
                 env.latestDeploymentId() == null ? null : new LatestDeployment(env.latestDeploymentId(), env.latestDeploymentState()),
-                new Hardware(env.type().hasDedicatedHardware() ? "dedicated" : "shared", nodeCount),
+                new Hardware(env.type().hasDedicatedHardware() ? "dedicated" : "shared", env.type().nodes()),
                 nodes, urls(env, config, adminPath), env.liveDomains(), env.createdAt(), env.updatedAt());
     }
 

@@ -3,7 +3,7 @@ package dev.slipway.environment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Host names and hardware shown for environments (ENV-6, ENV-7). */
+/** Host names shown for environments (ENV-7); the nodes of each tier are ENV-6's, in {@code EnvironmentType}. */
 @ConfigMapping(prefix = "slipway.environments")
 public interface EnvironmentsConfig {
 
@@ -22,22 +22,4 @@ public interface EnvironmentsConfig {
     /** Port of the SSH gateway. */
     @WithDefault("2222")
     int sshPort();
-
-    /** Nodes of each tier (ENV-6). */
-    Nodes nodes();
-
-    /** ENV-6. */
-    interface Nodes {
-        /** Integration: shared hardware. */
-        @WithDefault("1")
-        int integration();
-
-        /** Staging: dedicated hardware. */
-        @WithDefault("1")
-        int staging();
-
-        /** Production: dedicated hardware. */
-        @WithDefault("3")
-        int production();
-    }
 }
