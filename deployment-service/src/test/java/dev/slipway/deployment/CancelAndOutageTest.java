@@ -17,7 +17,6 @@ import dev.slipway.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,9 +106,9 @@ class CancelAndOutageTest {
         ServedProject project = served(hooks);
         CompletableFuture<Void> asked = new CompletableFuture<>();
         CompletableFuture<Void> answer = new CompletableFuture<>();
-        project.onFile(project.headOf("master"), Hooks.APP_YAML, request -> {
+        project.onVariables("master", request -> {
             asked.complete(null);
-            answer.thenRun(() -> request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(hooks.appYaml())));
+            answer.thenRun(() -> request.response().putHeader("Content-Type", "application/json").end("[]"));
         });
         Deployment queued = runs.enqueue(PipelineRuns.integration(project.id(), "master", DeploymentTrigger.PUSH));
         Cancellation cancellation = new Cancellation();

@@ -60,7 +60,8 @@ class PipelineFailuresTest {
         assertThat(value.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(value.detail()).contains(".slipway/app.yaml:4: access.ssh must be one of viewer, contributor, admin, not 'owner'");
         assertThat(value.exitCode()).isNull();
-        assertThat(Files.exists(environment(value).resolve("releases"))).as("nothing is built from an invalid configuration").isFalse();
+        assertThat(Files.exists(environment(value).resolve("nodes"))).as("nothing is deployed from an invalid configuration").isFalse();
+        assertThat(runs.logOf(value)).as("nor built").doesNotContain("[BUILD]");
     }
 
     @Test

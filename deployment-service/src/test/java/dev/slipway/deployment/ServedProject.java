@@ -111,9 +111,9 @@ final class ServedProject {
         return this;
     }
 
-    /** Answers requests for {@code path} of {@code commit} with {@code answer} instead (a slow or broken gateway). */
-    ServedProject onFile(String commit, String path, java.util.function.Consumer<HttpServerRequest> answer) {
-        standIn().on(filePath(commit, path), answer);
+    /** Answers requests for {@code environment}'s effective variables with {@code answer} instead (a slow environment-service). */
+    ServedProject onVariables(String environment, java.util.function.Consumer<HttpServerRequest> answer) {
+        standIn().on(variablesPath(environment), answer);
         return this;
     }
 

@@ -35,6 +35,15 @@ public class PromotionFacts {
         return latestSucceeded(projectId, environmentId, "config_digest");
     }
 
+    /** CFG-3 for one environment: the digest it runs now (empty before its first deployment) and those approved tickets allow. */
+    public record Configuration(Optional<String> current, Set<String> approved) {
+    }
+
+    /** CFG-3: what VALIDATE checks a digest against, read at once. */
+    public Configuration configuration(String projectId, String environmentId) {
+        return new Configuration(currentDigest(projectId, environmentId), approvedDigests(projectId, environmentId));
+    }
+
     /** CFG-3: the digests approved DEPLOYMENT_SETTINGS tickets allow on the environment. */
     public Set<String> approvedDigests(String projectId, String environmentId) {
         List<?> rows = entityManager.createNativeQuery("SELECT digest FROM approved_config WHERE project_id = :project AND environment_id = :environment",

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.slipway.deployment.appconfig.BuildKey;
+import dev.slipway.deployment.appconfig.CheckedOutFiles;
+import dev.slipway.deployment.appconfig.CommitFiles;
 import dev.slipway.deployment.appconfig.CommitConfig;
 import dev.slipway.deployment.appconfig.ConfigOutcome;
 import dev.slipway.deployment.appconfig.ConfigReader;
@@ -56,8 +58,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one claimed deployment through its phases (DEP-2) on the runner (DEP-10), outside any
- * event handler's transaction: VALIDATE (CFG-1/2 with file and line, DEP-5, CFG-3), DATA when
- * asked (DEP-7), BUILD (reused per DEP-4), DEPLOY node by node (ENV-6: Production has three; a node
+ * event handler's transaction: VALIDATE (DEP-5; the tree checked out as the release, whose
+ * configuration is read from disk: CFG-1/2 with file and line, CFG-3), DATA when asked (DEP-7),
+ * BUILD (reused per DEP-4; none for a rollback, DEP-9), DEPLOY node by node (ENV-6: Production has three; a node
  * whose hook fails keeps its old release and the rollout stops), POST_DEPLOY. Each phase change is
  * an event through the outbox; each line of output goes to the deployment's log, masked. A called
  * service that is away puts the deployment back in the queue instead of failing it (SEC-4).
@@ -128,19 +131,21 @@ public class DeploymentPipeline {
         EnvironmentRef environment = environmentOf(deployment);
         LogWriter log = new LogWriter(id);
         try {
-            CommitConfig commitConfig = validate(deployment, log);
+            Validated validated = validate(deployment, log, cancellation);
+            CommitConfig commitConfig = validated.config();
             if (deployment.dataFrom() != null) {
                 enterPhase(id, DeploymentPhase.DATA);
                 log.slipway(DeploymentPhase.DATA, "copying the data of " + deployment.dataFrom());
                 runner.copyData(new EnvironmentRef(deployment.projectId(), deployment.dataFrom()), environment);
             }
             stopIfCancelled(cancellation);
-            Prepared prepared = deployment.rollbackOf() == null ? build(deployment, commitConfig, log, cancellation)
-                    : reuse(deployment, commitConfig, log, cancellation);
-            Release release = prepared.release();
+            // DEP-9: a rollback's release was built when it first deployed.
+            HookContext context = deployment.rollbackOf() == null ? build(deployment, validated, log, cancellation)
+                    : context(deployment, validated, Map.of(), log, cancellation);
+            Release release = validated.release();
             stopIfCancelled(cancellation);
             enterPhase(id, DeploymentPhase.DEPLOY);
-            HookContext runtime = prepared.context().withVariables(hookVariables(prepared.variables(), EffectiveVariable::visibleRuntime));
+            HookContext runtime = context.withVariables(hookVariables(validated.variables(), EffectiveVariable::visibleRuntime));
             List<NodeRelease> nodes = new ArrayList<>();
             for (int node = 1; node <= deployment.environmentType().nodes(); node++) {
                 NodeResult result = runner.deployNode(release, node, hook(commitConfig.app().hooks().deploy()), runtime);
@@ -209,46 +214,24 @@ public class DeploymentPipeline {
         }
     }
 
-    /** A release ready for DEPLOY, the context its hooks run in and the variables they see. */
-    private record Prepared(Release release, HookContext context, List<EffectiveVariable> variables) {
-    }
-
-    /** BUILD (DEP-4): the commit's tree becomes a release, built with the build-visible variables or reusing that build. */
-    private Prepared build(Deployment deployment, CommitConfig commitConfig, LogWriter log, Cancellation cancellation)
+    /** BUILD (DEP-4): the release is built with the build-visible variables, or takes the build of the same key; answers the hooks' context. */
+    private HookContext build(Deployment deployment, Validated validated, LogWriter log, Cancellation cancellation)
             throws Failed, IOException, InterruptedException {
-        UUID id = deployment.id();
-        enterPhase(id, DeploymentPhase.BUILD);
-        List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
-        Release release;
-        String treeId;
-        try (CommitTree tree = gitHost.tree(deployment.projectId(), commitConfig.commit())) {
-            treeId = tree.treeId();
-            release = runner.prepareRelease(environmentOf(deployment), id.toString(), tree.tar());
-        }
-        Map<String, String> buildVariables = hookVariables(effective, EffectiveVariable::visibleBuild);
-        HookContext context = context(deployment, treeId, buildVariables, effective, log, cancellation);
-        BuildResult build = runner.build(release, BuildKey.of(treeId, buildVariables).value(), hook(commitConfig.app().hooks().build()), context);
+        enterPhase(deployment.id(), DeploymentPhase.BUILD);
+        Map<String, String> buildVariables = hookVariables(validated.variables(), EffectiveVariable::visibleBuild);
+        HookContext context = context(deployment, validated, buildVariables, log, cancellation);
+        BuildResult build = runner.build(validated.release(), BuildKey.of(validated.treeId(), buildVariables).value(),
+                hook(validated.config().app().hooks().build()), context);
         log.flush();
         requireSuccess(build.hook(), List.of());
-        runner.linkMounts(release, commitConfig.app().mounts().keySet());
-        return new Prepared(release, context, effective);
+        runner.linkMounts(validated.release(), validated.config().app().mounts().keySet());
+        return context;
     }
 
-    /** DEP-9: a rollback puts an earlier deployment's release back as it was built; there is no BUILD. */
-    private Prepared reuse(Deployment deployment, CommitConfig commitConfig, LogWriter log, Cancellation cancellation) throws Failed {
-        String earlier = deployment.rollbackOf().toString();
-        Release release = runner.release(environmentOf(deployment), earlier).orElseThrow(() -> new Failed(
-                "DEP-9: the release of deployment " + earlier + " is no longer kept", null, null, List.of()));
-        log.slipway(DeploymentPhase.VALIDATE, "rolling back to the release of deployment " + earlier + " without a build (DEP-9)");
-        List<EffectiveVariable> effective = variables.effective(deployment.projectId(), deployment.environmentId());
-        String treeId = gitHost.commit(deployment.projectId(), commitConfig.commit()).treeId();
-        return new Prepared(release, context(deployment, treeId, Map.of(), effective, log, cancellation), effective);
-    }
-
-    private HookContext context(Deployment deployment, String treeId, Map<String, String> hookVariables, List<EffectiveVariable> effective,
-            LogWriter log, Cancellation cancellation) {
+    private HookContext context(Deployment deployment, Validated validated, Map<String, String> hookVariables, LogWriter log,
+            Cancellation cancellation) {
         UUID id = deployment.id();
-        return new HookContext(deployment.branch(), treeId, hookVariables, secretsOf(effective), log::hook,
+        return new HookContext(deployment.branch(), validated.treeId(), hookVariables, secretsOf(validated.variables()), log::hook,
                 started -> QuarkusTransaction.requiringNew().run(() -> claims.recordHook(id, started.processGroupId())), cancellation);
     }
 
@@ -256,34 +239,68 @@ public class DeploymentPipeline {
         return new EnvironmentRef(deployment.projectId(), deployment.environmentId());
     }
 
-    private CommitConfig validate(Deployment deployment, LogWriter log) throws Failed {
+    /**
+     * What VALIDATE established: the commit's tree on disk as this deployment's release (a
+     * rollback's is the earlier deployment's, as it was built), its valid configuration and the
+     * environment's variables.
+     */
+    private record Validated(String treeId, Release release, CommitConfig config, List<EffectiveVariable> variables) {
+    }
+
+    /**
+     * VALIDATE (DEP-2): the commit, DEP-5, then the tree checked out as the release and its
+     * configuration read from there (CFG-1/2) and CFG-3. The variables are read before the release
+     * exists, so that environment-service being away requeues the deployment with nothing on disk.
+     */
+    private Validated validate(Deployment deployment, LogWriter log, Cancellation cancellation) throws Failed, IOException, Cancelled {
         EnvironmentType type = deployment.environmentType();
+        String project = deployment.projectId();
         String commit = resolveCommit(deployment);
         log.slipway(DeploymentPhase.VALIDATE, "deploying commit " + commit + " (" + deployment.trigger() + ")");
         change(deployment.id(), d -> {
             d.resolveCommit(commit);
             return true;
         });
-        ConfigOutcome outcome = ConfigReader.read(commit, path -> gitHost.file(deployment.projectId(), commit, path));
+        Optional<String> source = Promotion.sourceOf(type);
+        boolean promoted = source.isEmpty() || QuarkusTransaction.requiringNew().call(() -> facts.succeeded(project, source.get(), commit));
+        refuse(Promotion.checkPromotion(type, commit, promoted));
+        List<EffectiveVariable> effective = variables.effective(project, deployment.environmentId());
+        stopIfCancelled(cancellation);
+
+        String treeId;
+        Release release;
+        CommitFiles files;
+        if (deployment.rollbackOf() == null) {
+            try (CommitTree tree = gitHost.tree(project, commit)) {
+                treeId = tree.treeId();
+                release = runner.prepareRelease(environmentOf(deployment), deployment.id().toString(), tree.tar());
+            }
+            files = new CheckedOutFiles(release.directory());
+        } else {
+            String earlier = deployment.rollbackOf().toString();
+            release = runner.release(environmentOf(deployment), earlier).orElseThrow(() -> new Failed(
+                    "DEP-9: the release of deployment " + earlier + " is no longer kept", null, null, List.of()));
+            log.slipway(DeploymentPhase.VALIDATE, "rolling back to the release of deployment " + earlier + " without a build (DEP-9)");
+            treeId = gitHost.commit(project, commit).treeId();
+            // Its build may have written anywhere in the release: the configuration is the commit's own.
+            files = path -> gitHost.file(project, commit, path);
+        }
+
+        ConfigOutcome outcome = ConfigReader.read(commit, files);
         if (outcome instanceof ConfigOutcome.Invalid invalid) {
             invalid.problems().forEach(problem -> log.slipway(DeploymentPhase.VALIDATE, problem.toString()));
             throw new Failed(invalid.message(), null, null, List.of());
         }
         CommitConfig config = ((ConfigOutcome.Valid) outcome).config();
-        Optional<String> source = Promotion.sourceOf(type);
-        boolean promoted = source.isEmpty() || QuarkusTransaction.requiringNew().call(() ->
-                facts.succeeded(deployment.projectId(), source.get(), commit));
-        refuse(Promotion.checkPromotion(type, commit, promoted));
         String digest = config.digest().value();
-        Optional<String> current = QuarkusTransaction.requiringNew().call(() -> facts.currentDigest(deployment.projectId(), deployment.environmentId()));
-        Set<String> approved = QuarkusTransaction.requiringNew().call(() -> facts.approvedDigests(deployment.projectId(), deployment.environmentId()));
-        refuse(Promotion.checkConfiguration(type, digest, current.orElse(null), approved));
+        PromotionFacts.Configuration known = QuarkusTransaction.requiringNew().call(() -> facts.configuration(project, deployment.environmentId()));
+        refuse(Promotion.checkConfiguration(type, digest, known.current().orElse(null), known.approved()));
         change(deployment.id(), d -> {
             d.validatedConfiguration(digest);
             return true;
         });
         log.flush();
-        return config;
+        return new Validated(treeId, release, config, effective);
     }
 
     /** The commit named by the trigger; else a DEPLOY ticket's source tier's last success (TKT-1); else the branch head. */
