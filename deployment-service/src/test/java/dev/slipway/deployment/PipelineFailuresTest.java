@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.deployment.config.RunnerConfig;
 import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.DeploymentRequest;
 import dev.slipway.events.Topics;
 import dev.slipway.events.deployment.DeploymentPhase;
 import dev.slipway.events.deployment.DeploymentState;
@@ -45,6 +46,16 @@ class PipelineFailuresTest {
 
     private Path environment(Deployment deployment) {
         return runner.root().resolve(deployment.projectId()).resolve(deployment.environmentId());
+    }
+
+    @Test
+    void aCommitTheRepositoryDoesNotHaveFailsValidateSayingSo() {
+        ServedProject project = ServedProject.withMaster(new Hooks(null, null, null).files()).variables("master");
+        String unknown = "0123456789abcdef0123456789abcdef01234567";
+        Deployment deployment = runs.runToTheEnd(new DeploymentRequest(project.id(), "master", "master", unknown, DeploymentTrigger.PUSH,
+                null, null, null, null, "alice"));
+        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(deployment.detail()).isEqualTo("VALIDATE failed: commit " + unknown + " is not in the project's repository");
     }
 
     @Test

@@ -37,6 +37,7 @@ import dev.slipway.events.ProjectRole;
 import dev.slipway.events.deployment.DeploymentPhase;
 import dev.slipway.events.deployment.DeploymentStatusChanged.NodeRelease;
 import dev.slipway.events.deployment.NodeHealth;
+import dev.slipway.platform.client.ServiceProblemException;
 import dev.slipway.platform.client.ServiceUnavailableException;
 import dev.slipway.platform.domain.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,6 +71,7 @@ public class DeploymentPipeline {
 
     private static final Logger LOG = Logger.getLogger(DeploymentPipeline.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern FULL_SHA = java.util.regex.Pattern.compile("[0-9a-f]{40}");
 
     /** Thrown inside the pipeline when a step refuses: the deployment fails with this reason. */
     private static final class Failed extends Exception {
@@ -274,6 +276,8 @@ public class DeploymentPipeline {
             try (CommitTree tree = gitHost.tree(project, commit)) {
                 treeId = tree.treeId();
                 release = runner.prepareRelease(environmentOf(deployment), deployment.id().toString(), tree.tar());
+            } catch (ServiceProblemException e) {
+                throw notFoundAsFailure(e, commit);
             }
             files = new CheckedOutFiles(release.directory());
         } else {
@@ -306,7 +310,14 @@ public class DeploymentPipeline {
     /** The commit named by the trigger; else a DEPLOY ticket's source tier's last success (TKT-1); else the branch head. */
     private String resolveCommit(Deployment deployment) throws Failed {
         if (deployment.commit() != null) {
-            return gitHost.commit(deployment.projectId(), deployment.commit()).commit();
+            if (FULL_SHA.matcher(deployment.commit()).matches()) {
+                return deployment.commit(); // the tree's download finds out whether the repository has it
+            }
+            try {
+                return gitHost.commit(deployment.projectId(), deployment.commit()).commit();
+            } catch (ServiceProblemException e) {
+                throw notFoundAsFailure(e, deployment.commit());
+            }
         }
         if (!deployment.environmentType().isSelfService()) {
             String source = Promotion.sourceOf(deployment.environmentType()).orElseThrow();
@@ -315,6 +326,14 @@ public class DeploymentPipeline {
         }
         return gitHost.branchHead(deployment.projectId(), deployment.branch())
                 .orElseThrow(() -> new Failed("branch " + deployment.branch() + " has no commit yet", null, null, List.of()));
+    }
+
+    /** The gateway does not know the commit: the deployment fails saying so; any other problem is not the commit's. */
+    private static Failed notFoundAsFailure(ServiceProblemException problem, String commit) {
+        if (!problem.isNotFound()) {
+            throw problem;
+        }
+        return new Failed("commit " + commit + " is not in the project's repository", null, null, List.of());
     }
 
     private static void refuse(Optional<Refusal> refusal) throws Failed {
