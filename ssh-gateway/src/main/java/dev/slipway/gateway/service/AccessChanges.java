@@ -1,6 +1,7 @@
 package dev.slipway.gateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.slipway.platform.database.PostgresChannel;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -15,7 +16,7 @@ import jakarta.transaction.Transactional;
 public class AccessChanges {
 
     /** The LISTEN/NOTIFY channel. */
-    public static final String CHANNEL = "slipway_access_changed";
+    public static final PostgresChannel CHANNEL = new PostgresChannel("slipway_access_changed");
 
     private final EntityManager entityManager;
 
@@ -26,6 +27,6 @@ public class AccessChanges {
     /** {@code scope} names what changed, e.g. {@code project:acme} or {@code key:<id>}; listeners re-check all sessions anyway. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accessMayHaveShrunk(String scope) {
-        entityManager.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', :scope)").setParameter("scope", scope).getSingleResult();
+        CHANNEL.notify(entityManager, scope);
     }
 }

@@ -4,14 +4,12 @@ import dev.slipway.gateway.config.SshConfig;
 import dev.slipway.gateway.domain.SshTarget;
 import dev.slipway.gateway.service.AccessChanges;
 import dev.slipway.gateway.service.SshAccess;
+import dev.slipway.platform.database.PostgresChannel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The environment sessions open on this instance, and their end when access ends (SSH-2, SSH-3):
@@ -39,7 +35,6 @@ import org.postgresql.PGNotification;
 public class SessionRegistry {
 
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /** What the registry needs of an open session. */
     public interface OpenSession {
@@ -66,8 +61,7 @@ public class SessionRegistry {
     private final SshConfig config;
     private final DataSource dataSource;
     private ScheduledExecutorService checker;
-    private Thread listener;
-    private volatile boolean running;
+    private PostgresChannel.Listener listener;
 
     public SessionRegistry(SshAccess access, SshConfig config, DataSource dataSource) {
         this.access = access;
@@ -79,17 +73,15 @@ public class SessionRegistry {
         if (!config.enabled()) {
             return;
         }
-        running = true;
         checker = Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "ssh-access-recheck"));
         long interval = config.recheckInterval().toMillis();
         checker.scheduleWithFixedDelay(this::recheck, interval, interval, TimeUnit.MILLISECONDS);
-        listener = daemon(this::listen, "ssh-access-listener");
-        listener.start();
+        // Every notice re-checks all sessions; so does each (re)connection of the listener, since notices may have been missed meanwhile.
+        listener = AccessChanges.CHANNEL.listen(dataSource, notices -> recheckSoon(), this::recheckSoon);
     }
 
     /** Before the SSH server stops (lower priority observes first): sessions end with their reason recorded. */
     void stop(@Observes @Priority(1000) ShutdownEvent shutdown) {
-        running = false;
         for (OpenSession session : List.copyOf(open.values())) {
             session.revoke("gateway-stopped", "Slipway: this gateway is restarting; please reconnect.");
         }
@@ -97,7 +89,7 @@ public class SessionRegistry {
             checker.shutdownNow();
         }
         if (listener != null) {
-            listener.interrupt();
+            listener.close();
         }
     }
 
@@ -170,60 +162,6 @@ public class SessionRegistry {
             expiryChecks.remove(expiry);
             recheck();
         }, delay, TimeUnit.MILLISECONDS);
-    }
-
-    /** LISTEN on a dedicated connection; after a reconnection everything is re-checked (notices may have been missed). */
-    private void listen() {
-        Duration backoff = Duration.ofMillis(250);
-        boolean reconnecting = false;
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + AccessChanges.CHANNEL);
-                }
-                PGConnection notices = connection.unwrap(PGConnection.class);
-                if (reconnecting) {
-                    LOG.info("Listening for access changes again");
-                    recheckSoon();
-                }
-                reconnecting = false;
-                backoff = Duration.ofMillis(250);
-                try {
-                    while (running) {
-                        PGNotification[] received = notices.getNotifications(1000);
-                        if (received != null && received.length > 0) {
-                            recheckSoon();
-                        }
-                    }
-                } finally {
-                    unlisten(connection);
-                }
-            } catch (SQLException e) {
-                if (!running) {
-                    return;
-                }
-                if (!reconnecting) {
-                    LOG.warnf("Not listening for access changes (%s); retrying, sessions are re-checked every %s meanwhile", e.getMessage(),
-                            config.recheckInterval());
-                }
-                reconnecting = true;
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    /** The connection goes back to the pool: it must not keep collecting notices there. */
-    private static void unlisten(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("UNLISTEN *");
-        } catch (SQLException e) {
-            // a broken connection listens to nothing
-        }
     }
 
     private static Thread daemon(Runnable work, String name) {
