@@ -7,6 +7,7 @@ import dev.slipway.deployment.runner.Cancellation;
 import dev.slipway.deployment.runner.LocalRunner;
 import dev.slipway.deployment.runner.Runner;
 import dev.slipway.events.deployment.DeploymentState;
+import dev.slipway.platform.concurrent.Periodic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,9 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,7 +45,7 @@ public class DeploymentWorker {
     private final QueueSignal signal;
     private final Map<UUID, Cancellation> running = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
-    private ScheduledExecutorService heartbeat;
+    private Periodic heartbeat;
     private volatile boolean stopping;
 
     public DeploymentWorker(DeploymentClaims claims, DeploymentRepository deployments, DeploymentPipeline pipeline, DeploymentRecovery recovery,
@@ -72,13 +70,8 @@ public class DeploymentWorker {
         if (config.workers() <= 0) {
             return;
         }
-        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "deployment-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(200, Math.min(1000, config.lease().toMillis() / 3));
-        heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+        Duration period = Duration.ofMillis(Math.max(200, Math.min(1000, config.lease().toMillis() / 3)));
+        heartbeat = Periodic.start("deployment-heartbeat", period, period, this::beat);
         signal.listen(config.workers());
         for (int i = 1; i <= config.workers(); i++) {
             Thread worker = new Thread(this::work, "deployment-worker-" + i);
@@ -94,7 +87,7 @@ public class DeploymentWorker {
         workers.forEach(Thread::interrupt);
         signal.stop();
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            heartbeat.close();
         }
     }
 
@@ -128,21 +121,17 @@ public class DeploymentWorker {
         }
     }
 
-    /** Renews this instance's leases and cancels the hooks of deployments cancelled meanwhile. */
+    /** Renews this instance's leases and cancels the hooks of deployments cancelled meanwhile (a failed round: the next retries). */
     private void beat() {
-        try {
-            if (running.isEmpty()) {
-                return;
+        if (running.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> claims.renew(recovery.instance(), config.lease()));
+        for (Map.Entry<UUID, Cancellation> entry : running.entrySet()) {
+            DeploymentState state = QuarkusTransaction.requiringNew().call(() -> deployments.findById(entry.getKey()).state());
+            if (state == DeploymentState.CANCELLED) {
+                entry.getValue().cancel();
             }
-            QuarkusTransaction.requiringNew().run(() -> claims.renew(recovery.instance(), config.lease()));
-            for (Map.Entry<UUID, Cancellation> entry : running.entrySet()) {
-                DeploymentState state = QuarkusTransaction.requiringNew().call(() -> deployments.findById(entry.getKey()).state());
-                if (state == DeploymentState.CANCELLED) {
-                    entry.getValue().cancel();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("Heartbeat failed, next one retries: %s", e.toString());
         }
     }
 }
