@@ -58,6 +58,6 @@ public class DeploymentEvents {
         publisher.publish(type, deployment.projectId(), "projects/" + deployment.projectId() + "/environments/" + deployment.environmentId()
                 + "/deployments/" + deployment.id(), new DeploymentStatusChanged(deployment.id().toString(), deployment.projectId(),
                         deployment.environmentId(), deployment.commit(), deployment.trigger(), deployment.state(), deployment.phase(), nodes,
-                        deployment.detail(), deployment.ticketId(), sshAccess));
+                        deployment.detail(), deployment.ticketId(), sshAccess, null));
     }
 }

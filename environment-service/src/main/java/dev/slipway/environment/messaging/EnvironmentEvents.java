@@ -109,7 +109,8 @@ public class EnvironmentEvents {
     /** TKT-5: the outcome of an approved ticket this service fulfils. */
     public void ticketFulfilled(TicketApproved ticket, boolean success, String detail) {
         publisher.publish(EventCatalog.ENVIRONMENT_TICKET_FULFILLED, ticket.projectId(), "tickets/" + ticket.ticketId(),
-                new TicketFulfilled(ticket.ticketId(), ticket.projectId(), ticket.environmentId(), ticket.type(), success, detail, null));
+                new TicketFulfilled(ticket.ticketId(), ticket.projectId(), ticket.environmentId(), ticket.type(), success, detail, null,
+                        ticket.attempt()));
     }
 
     private void environmentChanged(EventType<EnvironmentChanged> type, Environment environment, EnvironmentOperation trigger,

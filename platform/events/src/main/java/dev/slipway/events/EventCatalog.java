@@ -3,7 +3,6 @@ package dev.slipway.events;
 import dev.slipway.events.deployment.DeploymentStatusChanged;
 import dev.slipway.events.environment.DeploymentRequested;
 import dev.slipway.events.environment.EnvironmentChanged;
-import dev.slipway.events.ticket.TicketFulfilled;
 import dev.slipway.events.git.GitOperationCompleted;
 import dev.slipway.events.git.GitOperationFailed;
 import dev.slipway.events.git.GitOperationRequested;
@@ -71,21 +70,21 @@ public final class EventCatalog {
             "dev.slipway.ref.updated.v1", Producer.SSH_GATEWAY_GIT, RefUpdated.class, List.of(ENVIRONMENT));
 
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_STARTED = new EventType<>(
-            "dev.slipway.deployment.started.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+            "dev.slipway.deployment.started.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, TICKET));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_SUCCEEDED = new EventType<>(
-            "dev.slipway.deployment.succeeded.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, GATEWAY));
+            "dev.slipway.deployment.succeeded.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, GATEWAY, TICKET));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_FAILED = new EventType<>(
-            "dev.slipway.deployment.failed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+            "dev.slipway.deployment.failed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, TICKET));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_QUEUED = new EventType<>(
-            "dev.slipway.deployment.queued.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
+            "dev.slipway.deployment.queued.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(TICKET));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_PHASE_CHANGED = new EventType<>(
-            "dev.slipway.deployment.phase-changed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of());
+            "dev.slipway.deployment.phase-changed.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(TICKET));
     public static final EventType<DeploymentStatusChanged> DEPLOYMENT_CANCELLED = new EventType<>(
-            "dev.slipway.deployment.cancelled.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT));
+            "dev.slipway.deployment.cancelled.v1", Producer.DEPLOYMENT_SERVICE, DeploymentStatusChanged.class, List.of(ENVIRONMENT, TICKET));
     public static final EventType<TicketApproved> TICKET_APPROVED = new EventType<>(
             "dev.slipway.ticket.approved.v1", Producer.TICKET_SERVICE, TicketApproved.class, List.of(ENVIRONMENT, DEPLOYMENT, GATEWAY));
     public static final EventType<TicketFulfilled> ENVIRONMENT_TICKET_FULFILLED = new EventType<>(
-            "dev.slipway.environment.ticket-fulfilled.v1", Producer.ENVIRONMENT_SERVICE, TicketFulfilled.class, List.of());
+            "dev.slipway.environment.ticket-fulfilled.v1", Producer.ENVIRONMENT_SERVICE, TicketFulfilled.class, List.of(TICKET));
 
 
     public static final EventType<SshKeyChanged> SSH_KEY_ADDED = new EventType<>(
@@ -93,17 +92,17 @@ public final class EventCatalog {
     public static final EventType<SshKeyChanged> SSH_KEY_REMOVED = new EventType<>(
             "dev.slipway.ssh-key.removed.v1", Producer.SSH_GATEWAY_ACCESS, SshKeyChanged.class, List.of());
     public static final EventType<SshGrantChanged> SSH_GRANT_CREATED = new EventType<>(
-            "dev.slipway.ssh-grant.created.v1", Producer.SSH_GATEWAY_ACCESS, SshGrantChanged.class, List.of());
+            "dev.slipway.ssh-grant.created.v1", Producer.SSH_GATEWAY_ACCESS, SshGrantChanged.class, List.of(TICKET));
     public static final EventType<SshGrantChanged> SSH_GRANT_REVOKED = new EventType<>(
-            "dev.slipway.ssh-grant.revoked.v1", Producer.SSH_GATEWAY_ACCESS, SshGrantChanged.class, List.of());
+            "dev.slipway.ssh-grant.revoked.v1", Producer.SSH_GATEWAY_ACCESS, SshGrantChanged.class, List.of(TICKET));
     public static final EventType<TicketFulfilled> ACCESS_TICKET_FULFILLED = new EventType<>(
-            "dev.slipway.access.ticket-fulfilled.v1", Producer.SSH_GATEWAY_ACCESS, TicketFulfilled.class, List.of());
+            "dev.slipway.access.ticket-fulfilled.v1", Producer.SSH_GATEWAY_ACCESS, TicketFulfilled.class, List.of(TICKET));
     public static final EventType<SshSessionOpened> SSH_SESSION_OPENED = new EventType<>(
-            "dev.slipway.ssh-session.opened.v1", Producer.SSH_GATEWAY_ACCESS, SshSessionOpened.class, List.of());
+            "dev.slipway.ssh-session.opened.v1", Producer.SSH_GATEWAY_ACCESS, SshSessionOpened.class, List.of(TICKET));
     public static final EventType<SshCommandFinished> SSH_COMMAND_FINISHED = new EventType<>(
             "dev.slipway.ssh-session.command-finished.v1", Producer.SSH_GATEWAY_ACCESS, SshCommandFinished.class, List.of());
     public static final EventType<SshSessionClosed> SSH_SESSION_CLOSED = new EventType<>(
-            "dev.slipway.ssh-session.closed.v1", Producer.SSH_GATEWAY_ACCESS, SshSessionClosed.class, List.of());
+            "dev.slipway.ssh-session.closed.v1", Producer.SSH_GATEWAY_ACCESS, SshSessionClosed.class, List.of(TICKET));
     public static final EventType<TierPushAccepted> TIER_PUSH_ACCEPTED = new EventType<>(
             "dev.slipway.tier-push.accepted.v1", Producer.SSH_GATEWAY_GIT, TierPushAccepted.class, List.of(DEPLOYMENT));
 

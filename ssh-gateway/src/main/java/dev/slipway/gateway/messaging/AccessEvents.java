@@ -49,7 +49,7 @@ public class AccessEvents {
     public void ticketFulfilled(TicketApproved ticket, SshGrant grant, String detail) {
         publisher.publish(EventCatalog.ACCESS_TICKET_FULFILLED, ticket.projectId(), "tickets/" + ticket.ticketId(),
                 new TicketFulfilled(ticket.ticketId(), ticket.projectId(), ticket.environmentId(), ticket.type(), grant != null, detail,
-                        grant == null ? null : grant.id().toString()));
+                        grant == null ? null : grant.id().toString(), ticket.attempt()));
     }
 
     public void sessionOpened(SshSessionOpened opened) {

@@ -15,11 +15,13 @@ import java.util.List;
  *
  * {@code requestedBy} is the user who opened the ticket: an ADD_SSH_KEY key is registered to them.
  * Sensitive variable values never travel in events (SEC-3): a change of a sensitive variable
- * carries no value here.
+ * carries no value here; the fulfilling service reads it from ticket-service's internal interface.
+ * {@code attempt} counts the approvals of this ticket (1, then one more per retry of a FAILED
+ * ticket, TKT-3); the result names it, so a late result of an earlier attempt changes nothing.
  */
 public record TicketApproved(String ticketId, String projectId, String environmentId, TicketType type, String approvedBy,
         List<VariableChange> variables, String approveConfigDigest, List<String> domains, String commit, Boolean includeData,
-        String publicKey, String title, String expiresAt, String requestedBy) {
+        String publicKey, String title, String expiresAt, String requestedBy, Integer attempt) {
 
     /** A variable to set or delete on the ticket's environment. */
     public record VariableChange(Action action, String name, String value, Boolean json, Boolean sensitive, Boolean inheritable,
