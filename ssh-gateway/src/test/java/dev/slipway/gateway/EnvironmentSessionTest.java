@@ -3,7 +3,7 @@ package dev.slipway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.events.Topics;
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.service.SshKeyService;
 import dev.slipway.gateway.ssh.SshServerLifecycle;
 import dev.slipway.gateway.support.GatewayWorld;

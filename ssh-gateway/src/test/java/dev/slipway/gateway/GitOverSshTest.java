@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.events.Topics;
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.git.RefAnnouncements;
 import dev.slipway.gateway.service.AccessReadModel;
 import dev.slipway.gateway.service.SshAccess;

@@ -2,7 +2,7 @@ package dev.slipway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.service.SshKeyService;
 import dev.slipway.gateway.config.SshConfig;
 import dev.slipway.gateway.ssh.HostKey;

@@ -1,6 +1,6 @@
 package dev.slipway.gateway.api;
 
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.domain.SshKey;
 import dev.slipway.gateway.service.SshKeyService;
 import dev.slipway.platform.api.TimeCursor;

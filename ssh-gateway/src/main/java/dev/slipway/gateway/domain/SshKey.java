@@ -1,5 +1,6 @@
 package dev.slipway.gateway.domain;
 
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.platform.domain.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -3,7 +3,7 @@ package dev.slipway.gateway.service;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.ticket.TicketApproved;
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.domain.SshGrantRepository;
 import dev.slipway.gateway.domain.SshKey;

@@ -1,6 +1,6 @@
 package dev.slipway.gateway.service;
 
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.domain.SshGrant;
 import dev.slipway.gateway.domain.SshGrantRepository;
 import dev.slipway.gateway.domain.SshKey;

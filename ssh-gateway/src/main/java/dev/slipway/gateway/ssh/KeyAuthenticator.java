@@ -1,6 +1,6 @@
 package dev.slipway.gateway.ssh;
 
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.domain.SshTarget;
 import dev.slipway.gateway.service.SshAccess;
 import jakarta.enterprise.context.ApplicationScoped;

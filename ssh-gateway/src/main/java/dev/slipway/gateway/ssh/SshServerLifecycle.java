@@ -1,7 +1,7 @@
 package dev.slipway.gateway.ssh;
 
 import dev.slipway.gateway.config.SshConfig;
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.domain.SshTarget;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,6 @@
 package dev.slipway.gateway.domain;
 
+import dev.slipway.sshkeys.PublicKeyLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.slipway.gateway.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.gateway.domain.PublicKeyLine;
+import dev.slipway.sshkeys.PublicKeyLine;
 import dev.slipway.gateway.support.GatewayWorld;
 import dev.slipway.gateway.support.SshClient;
 import java.nio.file.Files;

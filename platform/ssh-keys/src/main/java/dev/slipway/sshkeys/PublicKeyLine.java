@@ -1,4 +1,4 @@
-package dev.slipway.gateway.domain;
+package dev.slipway.sshkeys;
 
 import dev.slipway.platform.domain.DomainException;
 import java.security.PublicKey;
