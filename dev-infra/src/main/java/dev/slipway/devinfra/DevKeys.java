@@ -21,6 +21,8 @@ public final class DevKeys {
 
     public static final String PRIVATE_KEY = "jwt-private.pem";
     public static final String PUBLIC_KEY = "jwt-public.pem";
+    /** SEC-3: the AES-256 key ticket-service seals sensitive ticket values with (base64 of 32 random bytes). */
+    public static final String TICKET_SECRETS_KEY = "ticket-secrets.key";
 
     private final Path dir;
 
@@ -44,8 +46,13 @@ public final class DevKeys {
         return dir.resolve(PRIVATE_KEY);
     }
 
-    /** Generates the pair unless both files exist. */
+    public Path ticketSecretsKey() {
+        return dir.resolve(TICKET_SECRETS_KEY);
+    }
+
+    /** Generates the pair and the ticket secrets key unless their files exist. */
     public synchronized DevKeys ensure() {
+        ensureTicketSecretsKey();
         if (Files.isRegularFile(privateKey()) && Files.isRegularFile(publicKey())) {
             return this;
         }
@@ -76,6 +83,23 @@ public final class DevKeys {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (IOException | GeneralSecurityException e) {
             throw new InfraException("Cannot read " + privateKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureTicketSecretsKey() {
+        if (Files.isRegularFile(ticketSecretsKey())) {
+            return;
+        }
+        try {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "ticket-secrets", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
+            Files.move(tmp, ticketSecretsKey(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InfraException("Cannot create the ticket secrets key in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -125,6 +125,10 @@ public final class ServiceLauncher {
         env.put("SLIPWAY_RUNNER_ROOT", home.state("releases").toString());
         // SEC-4: services call each other with tokens minted from the development key.
         env.put("SLIPWAY_SERVICE_TOKEN_PRIVATE_KEY_LOCATION", DevKeys.forSuite(home).privateKey().toString());
+        // SEC-3: the key ticket-service seals sensitive ticket values with, shared by its instances.
+        if (service == SuiteService.TICKET) {
+            env.put("SLIPWAY_TICKETS_SECRETS_KEY_LOCATION", DevKeys.forSuite(home).ticketSecretsKey().toString());
+        }
         // EVT-5: each instance's stable name in its consumer group; a restarted instance takes its partitions back at once.
         env.put("SLIPWAY_EVENTS_INSTANCE_ID", service.module() + "-local-" + instance);
         if (instance > 1) {

@@ -82,6 +82,7 @@ public class SlipwayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("mp.jwt.verify.issuer", DevTokens.DEFAULT_ISSUER);
         // SEC-4: the tokens a service under test sends to others are signed with the test key too.
         config.put("slipway.service-token.private-key-location", keys.privateKey().toString());
+        config.put("slipway.tickets.secrets-key-location", keys.ticketSecretsKey().toString());
         config.put("slipway.git.root", gitRoot.toString());
         if (Boolean.getBoolean(EXEC_STAND_IN_PROPERTY)) {
             execStandIn = new ExecStandIn(keys.publicKey());

@@ -6,6 +6,7 @@ import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.domain.Refusal;
 import dev.slipway.ticket.domain.TicketPermissions.Actor;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,6 +77,20 @@ public class Ticket {
     @Column(name = "result_id")
     private String resultId;
 
+    @Convert(converter = TicketPayloadConverter.class)
+    @Column(nullable = false)
+    private TicketPayload payload;
+
+    /** JSON of the last preview (what approval would change), computed by the service layer. */
+    private String preview;
+
+    @Column(name = "preview_at")
+    private Instant previewAt;
+
+    /** TKT-3, TKT-5: how many times it was approved; a retry is a new attempt, and results must name the current one. */
+    @Column(nullable = false)
+    private int attempt;
+
     @Version
     private long version;
 
@@ -95,7 +110,7 @@ public class Ticket {
 
     /** TKT-1, TKT-2, TKT-4: {@code requester} opens a ticket; it starts OPEN. */
     public static Ticket open(String projectId, String environmentId, TicketType type, TicketPriority priority, String subject,
-            String description, Actor requester, Instant now) {
+            String description, TicketPayload payload, Actor requester, Instant now) {
         Refusal.raise(refusalOf(type, EnvironmentType.ofEnvironmentId(environmentId)));
         Refusal.raise(TicketPermissions.open(requester));
         Ticket ticket = new Ticket();
@@ -108,6 +123,7 @@ public class Ticket {
         ticket.subject = subject;
         ticket.description = description;
         ticket.requestedBy = requester.userId();
+        ticket.payload = payload == null ? TicketPayload.NONE : payload;
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
@@ -126,6 +142,12 @@ public class Ticket {
         if (actor.support()) {
             respondedAt(now);
         }
+        if (next == TicketState.APPROVED) {
+            // A retry is a new attempt: what the earlier one left is no longer the result.
+            attempt++;
+            resultDetail = null;
+            resultId = null;
+        }
         return move(action, next, actor.userId(), reason, now);
     }
 
@@ -140,29 +162,37 @@ public class Ticket {
 
     /**
      * TKT-5: the fulfilling service reports {@code action} (START, RESOLVE or FAIL) with its
-     * detail and the id of what it made (a deployment, a grant). Empty when the ticket is past that
-     * point already: a repeated or late report moves it neither twice nor backwards.
+     * detail and the id of what it made (a deployment, a grant), answering approval {@code attempt}
+     * (null from an older producer: the first). Empty when the ticket is past that point already, or
+     * the report answers an earlier attempt: a repeated or late report moves it neither twice nor
+     * backwards.
      */
-    public Optional<TicketTransition> fulfilment(String service, TicketAction action, String detail, String resultId, Instant now) {
+    public Optional<TicketTransition> fulfilment(String service, TicketAction action, String detail, String resultId, Integer attempt,
+            Instant now) {
         if (action != TicketAction.START && action != TicketAction.RESOLVE && action != TicketAction.FAIL) {
             throw new IllegalArgumentException("A service reports START, RESOLVE or FAIL, not " + action);
         }
         if (state != TicketState.APPROVED && state != TicketState.IN_PROGRESS) {
             return Optional.empty();
         }
+        if ((attempt == null ? 1 : attempt) != this.attempt) {
+            return Optional.empty();
+        }
         Optional<TicketState> next = state.after(action, type);
         if (next.isEmpty()) {
             return Optional.empty();
         }
+        if (resultId != null) {
+            this.resultId = resultId;
+        }
         if (action != TicketAction.START) {
             resultDetail = detail;
-            this.resultId = resultId;
         }
         return Optional.of(move(action, next.get(), SERVICE_ACTOR_PREFIX + service, detail, now));
     }
 
     private TicketTransition move(TicketAction action, TicketState next, String actor, String reason, Instant now) {
-        TicketTransition transition = new TicketTransition(id, action, state, next, actor, now, reason);
+        TicketTransition transition = new TicketTransition(id, action, state, next, actor, now, reason, attempt);
         state = next;
         updatedAt = now;
         if (next == TicketState.RESOLVED) {
@@ -235,6 +265,35 @@ public class Ticket {
 
     public String resultId() {
         return resultId;
+    }
+
+    public TicketPayload payload() {
+        return payload;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public String preview() {
+        return preview;
+    }
+
+    public Instant previewAt() {
+        return previewAt;
+    }
+
+    /** The preview as of {@code at}, while the ticket is undecided; a decided ticket keeps the one its decider saw. */
+    public void previewed(String preview, Instant at) {
+        if (state == TicketState.OPEN || this.preview == null) {
+            this.preview = preview;
+            this.previewAt = at;
+        }
+    }
+
+    /** Touched by a change that is not a transition (a comment), so its ETag moves. */
+    public void touched(Instant now) {
+        updatedAt = now;
     }
 
     public long version() {

@@ -43,10 +43,18 @@ public class TicketTransition {
 
     private String reason;
 
+    /** Written by the database: the order of moves that share an instant. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
+    /** The approval attempt the ticket was at after this move (0 before its first approval). */
+    @Column(nullable = false)
+    private int attempt;
+
     protected TicketTransition() {
     }
 
-    TicketTransition(UUID ticketId, TicketAction action, TicketState from, TicketState to, String actor, Instant at, String reason) {
+    TicketTransition(UUID ticketId, TicketAction action, TicketState from, TicketState to, String actor, Instant at, String reason, int attempt) {
         this.id = UUID.randomUUID();
         this.ticketId = ticketId;
         this.action = action;
@@ -55,6 +63,11 @@ public class TicketTransition {
         this.actor = actor;
         this.at = at;
         this.reason = reason;
+        this.attempt = attempt;
+    }
+
+    public int attempt() {
+        return attempt;
     }
 
     public UUID ticketId() {

@@ -18,7 +18,7 @@ class TicketTest {
     private static final Actor SAM = new Actor("sam", null, true);
 
     private static Ticket deployToStaging() {
-        return Ticket.open("acme", "staging", TicketType.DEPLOY, null, "Ship sprint 1", null, BOB, NOW);
+        return Ticket.open("acme", "staging", TicketType.DEPLOY, null, "Ship sprint 1", null, TicketPayload.NONE, BOB, NOW);
     }
 
     private static void refused(Runnable action, String rule, int status, String slug) {
@@ -31,12 +31,12 @@ class TicketTest {
 
     @Test
     void integrationEnvironmentsAreSelfServiceAndGoLiveIsForProductionOnly() {
-        refused(() -> Ticket.open("acme", "feature-x", TicketType.DEPLOY, null, "s", null, BOB, NOW), "TKT-2", 422, "self-service-environment");
-        refused(() -> Ticket.open("acme", "master", TicketType.DEPLOYMENT_SETTINGS, null, "s", null, BOB, NOW), "TKT-2", 422,
+        refused(() -> Ticket.open("acme", "feature-x", TicketType.DEPLOY, null, "s", null, TicketPayload.NONE, BOB, NOW), "TKT-2", 422, "self-service-environment");
+        refused(() -> Ticket.open("acme", "master", TicketType.DEPLOYMENT_SETTINGS, null, "s", null, TicketPayload.NONE, BOB, NOW), "TKT-2", 422,
                 "self-service-environment");
-        refused(() -> Ticket.open("acme", "staging", TicketType.GO_LIVE, null, "s", null, BOB, NOW), "TKT-2", 422, "production-only");
-        assertThat(Ticket.open("acme", "master", TicketType.GENERAL, null, "s", null, BOB, NOW).state()).isEqualTo(TicketState.OPEN);
-        refused(() -> Ticket.open("acme", "staging", TicketType.DEPLOY, null, "s", null, new Actor("vic", ProjectRole.VIEWER, false), NOW),
+        refused(() -> Ticket.open("acme", "staging", TicketType.GO_LIVE, null, "s", null, TicketPayload.NONE, BOB, NOW), "TKT-2", 422, "production-only");
+        assertThat(Ticket.open("acme", "master", TicketType.GENERAL, null, "s", null, TicketPayload.NONE, BOB, NOW).state()).isEqualTo(TicketState.OPEN);
+        refused(() -> Ticket.open("acme", "staging", TicketType.DEPLOY, null, "s", null, TicketPayload.NONE, new Actor("vic", ProjectRole.VIEWER, false), NOW),
                 "TKT-4", 403, "forbidden");
     }
 
@@ -85,18 +85,18 @@ class TicketTest {
     void fulfilmentResultsMoveTheTicketOnceAndNeverBackwards() {
         Ticket ticket = deployToStaging();
         ticket.decide(SAM, TicketAction.APPROVE, null, NOW);
-        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "deployment d-1 queued", "d-1", NOW)).isPresent();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "deployment d-1 queued", "d-1", 1, NOW)).isPresent();
         assertThat(ticket.state()).isEqualTo(TicketState.IN_PROGRESS);
-        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "again", "d-1", NOW)).as("a repeated start").isEmpty();
-        TicketTransition resolved = ticket.fulfilment("deployment-service", TicketAction.RESOLVE, "deployment d-1 SUCCEEDED", "d-1",
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "again", "d-1", 1, NOW)).as("a repeated start").isEmpty();
+        TicketTransition resolved = ticket.fulfilment("deployment-service", TicketAction.RESOLVE, "deployment d-1 SUCCEEDED", "d-1", 1,
                 NOW.plusSeconds(30)).orElseThrow();
         assertThat(resolved.actor()).isEqualTo("service:deployment-service");
         assertThat(ticket.state()).isEqualTo(TicketState.RESOLVED);
         assertThat(ticket.resolvedAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(ticket.resultId()).isEqualTo("d-1");
-        assertThat(ticket.fulfilment("deployment-service", TicketAction.RESOLVE, "again", "d-1", NOW)).as("a repeated result").isEmpty();
-        assertThat(ticket.fulfilment("deployment-service", TicketAction.FAIL, "late", "d-0", NOW)).as("a late failure").isEmpty();
-        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "late", "d-1", NOW)).as("a late start").isEmpty();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.RESOLVE, "again", "d-1", 1, NOW)).as("a repeated result").isEmpty();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.FAIL, "late", "d-0", 1, NOW)).as("a late failure").isEmpty();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "late", "d-1", 1, NOW)).as("a late start").isEmpty();
         assertThat(ticket.state()).isEqualTo(TicketState.RESOLVED);
         assertThat(ticket.resultDetail()).isEqualTo("deployment d-1 SUCCEEDED");
     }
@@ -105,19 +105,36 @@ class TicketTest {
     void aFailedTicketIsRetriedBySupportOnly() {
         Ticket ticket = deployToStaging();
         ticket.decide(SAM, TicketAction.APPROVE, null, NOW);
-        ticket.fulfilment("deployment-service", TicketAction.FAIL, "VALIDATE failed: DEP-5 ...", "d-1", NOW);
+        ticket.fulfilment("deployment-service", TicketAction.FAIL, "VALIDATE failed: DEP-5 ...", "d-1", 1, NOW);
         assertThat(ticket.state()).isEqualTo(TicketState.FAILED);
         assertThat(ticket.resolvedAt()).isNull();
         refused(() -> ticket.decide(BOB, TicketAction.RETRY, null, NOW), "TKT-4", 403, "support-only");
         assertThat(ticket.decide(SAM, TicketAction.RETRY, "after the staging deploy", NOW).to()).isEqualTo(TicketState.APPROVED);
+        assertThat(ticket.attempt()).isEqualTo(2);
+        assertThat(ticket.resultId()).as("the failed attempt's result is not this attempt's").isNull();
+    }
+
+    @Test
+    void aLateResultOfAnEarlierAttemptDoesNotMoveARetriedTicket() {
+        Ticket ticket = deployToStaging();
+        ticket.decide(SAM, TicketAction.APPROVE, null, NOW);
+        ticket.fulfilment("deployment-service", TicketAction.FAIL, "DEP-5", "d-1", 1, NOW);
+        ticket.decide(SAM, TicketAction.RETRY, null, NOW);
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "late", "d-1", 1, NOW)).as("attempt 1, late").isEmpty();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.FAIL, "late", "d-1", 1, NOW)).isEmpty();
+        assertThat(ticket.state()).isEqualTo(TicketState.APPROVED);
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.START, "d-2 queued", "d-2", 2, NOW)).isPresent();
+        assertThat(ticket.fulfilment("deployment-service", TicketAction.RESOLVE, "d-2 succeeded", "d-2", 2, NOW)).isPresent();
+        assertThat(ticket.state()).isEqualTo(TicketState.RESOLVED);
+        assertThat(ticket.resultId()).isEqualTo("d-2");
     }
 
     @Test
     void aGeneralTicketIsResolvedBySupportByHand() {
-        Ticket question = Ticket.open("acme", "master", TicketType.GENERAL, TicketPriority.HIGH, "Why is master slow?", "details", BOB, NOW);
+        Ticket question = Ticket.open("acme", "master", TicketType.GENERAL, TicketPriority.HIGH, "Why is master slow?", "details", TicketPayload.NONE, BOB, NOW);
         refused(() -> question.decide(SAM, TicketAction.APPROVE, null, NOW), "TKT-3", 409, "invalid-ticket-state");
         assertThat(question.decide(SAM, TicketAction.RESOLVE, "answered", NOW).to()).isEqualTo(TicketState.RESOLVED);
         assertThat(question.resolvedAt()).isEqualTo(NOW);
-        assertThat(question.fulfilment("environment-service", TicketAction.RESOLVE, "x", null, NOW)).isEmpty();
+        assertThat(question.fulfilment("environment-service", TicketAction.RESOLVE, "x", null, 1, NOW)).isEmpty();
     }
 }

@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
+import dev.slipway.platform.client.ServiceProblemException;
+import dev.slipway.platform.client.ServiceUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -119,6 +121,28 @@ public class ProblemMappers {
             builder.header("Allow", allow);
         }
         return builder.build();
+    }
+
+    /**
+     * SEC-4: another Slipway service this request needs did not answer in time. Nothing changed here;
+     * the caller retries later, as this service's own work would.
+     */
+    @ServerExceptionMapper
+    public Response calledServiceUnavailable(ServiceUnavailableException e, UriInfo uri) {
+        LOG.warnf("%s unavailable for %s: %s", e.target(), path(uri), e.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(new Problem(Problem.typeOf("service-unavailable"), "Service Unavailable", 503,
+                        "This request needs " + e.target() + ", which is not answering right now. Nothing was changed; retry in a few seconds.",
+                        path(uri), null, null))
+                .build();
+    }
+
+    /** Another Slipway service answered this request's call with an error it should not have: 502, naming it. */
+    @ServerExceptionMapper
+    public Response calledServiceFailed(ServiceProblemException e, UriInfo uri) {
+        LOG.warnf("%s answered %d for %s: %s", e.target(), e.status(), path(uri), e.detail());
+        return respond(new Problem(Problem.typeOf("bad-gateway"), "Bad Gateway", 502, "This request needs " + e.target() + ", which answered "
+                + e.status() + ". Nothing was changed here.", path(uri), null, null));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,90 @@
+package dev.slipway.ticket.service;
+
+import dev.slipway.events.deployment.DeploymentStatusChanged;
+import dev.slipway.events.ticket.TicketFulfilled;
+import dev.slipway.ticket.domain.Ticket;
+import dev.slipway.ticket.domain.TicketAction;
+import dev.slipway.ticket.domain.TicketRepository;
+import dev.slipway.ticket.domain.TicketState;
+import dev.slipway.ticket.domain.TicketTransition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * TKT-5: the owning services' results move approved tickets, in the inbox transaction of the
+ * result event (so a repeated event is applied once, EVT-3). A result takes the ticket to
+ * IN_PROGRESS, then to RESOLVED or FAILED with its detail; one that answers an earlier attempt, or
+ * arrives after the ticket moved on, changes nothing.
+ */
+@ApplicationScoped
+public class TicketFulfilments {
+
+    private static final Logger LOG = Logger.getLogger(TicketFulfilments.class);
+
+    private final TicketRepository tickets;
+    private final SealedValues sealedValues;
+
+    public TicketFulfilments(TicketRepository tickets, SealedValues sealedValues) {
+        this.tickets = tickets;
+        this.sealedValues = sealedValues;
+    }
+
+    /** environment-service's or ssh-gateway's one answer: started and finished at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fulfilled(String service, TicketFulfilled result, Instant at) {
+        report(service, result.ticketId(), TicketAction.START, result.detail(), result.resultId(), result.attempt(), at);
+        report(service, result.ticketId(), result.success() ? TicketAction.RESOLVE : TicketAction.FAIL, result.detail(), result.resultId(),
+                result.attempt(), at);
+    }
+
+    /** deployment-service: queued or started is IN_PROGRESS; succeeded RESOLVED; failed or cancelled FAILED, with where and why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deployment(DeploymentStatusChanged deployment, Instant at) {
+        if (deployment.ticketId() == null) {
+            return;
+        }
+        String id = deployment.deploymentId();
+        Integer attempt = deployment.ticketAttempt();
+        switch (deployment.state()) {
+            case QUEUED, RUNNING -> report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " of commit "
+                    + deployment.commit() + " on " + deployment.environmentId() + " is " + deployment.state().name().toLowerCase(), id, attempt, at);
+            case SUCCEEDED -> {
+                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt, at);
+                report("deployment-service", deployment.ticketId(), TicketAction.RESOLVE, "deployment " + id + " of commit " + deployment.commit()
+                        + " succeeded on " + deployment.environmentId(), id, attempt, at);
+            }
+            case FAILED, CANCELLED -> {
+                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt, at);
+                String where = deployment.phase() == null ? "" : " in " + deployment.phase();
+                report("deployment-service", deployment.ticketId(), TicketAction.FAIL, "deployment " + id + " of commit " + deployment.commit()
+                        + (deployment.state() == dev.slipway.events.deployment.DeploymentState.FAILED ? " failed" + where : " was cancelled")
+                        + (deployment.detail() == null ? "" : ": " + deployment.detail()), id, attempt, at);
+            }
+        }
+    }
+
+    private void report(String service, String ticketId, TicketAction action, String detail, String resultId, Integer attempt, Instant at) {
+        UUID id;
+        try {
+            id = UUID.fromString(ticketId);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("A %s result names no ticket this service could have opened: %s", service, ticketId);
+            return;
+        }
+        Optional<Ticket> found = tickets.findForDecision(id);
+        if (found.isEmpty()) {
+            LOG.warnf("A %s result for unknown ticket %s is ignored", service, ticketId);
+            return;
+        }
+        Ticket ticket = found.get();
+        Optional<TicketTransition> moved = ticket.fulfilment(service, action, detail, resultId, attempt, Instant.now());
+        moved.ifPresent(tickets::record);
+        if (moved.isPresent() && ticket.state() == TicketState.RESOLVED) {
+            sealedValues.drop(ticket.id());
+        }
+    }
+}
