@@ -108,8 +108,10 @@ class DeploymentQueueTest {
         }
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> deployments(project, "").size() == 2);
         Map<String, Object> production = deployments(project, "?environment=production").get(0);
-        assertThat(production).containsEntry("trigger", "TICKET").containsEntry("ticketId", ticket).containsEntry("commit", "abc1234");
-        assertThat(deployments(project, "?environment=staging")).hasSize(1);
+        assertThat(production).containsEntry("trigger", "TICKET").containsEntry("ticketId", ticket).containsEntry("commit", "abc1234")
+                .as("an approval without an attempt comes from before retries: the first").containsEntry("ticketAttempt", 1);
+        assertThat(deployments(project, "?environment=staging")).singleElement().satisfies(staging ->
+                assertThat(staging).containsEntry("ticketId", null).containsEntry("ticketAttempt", null));
 
         // The staging one is cancelled when the tier is gone; here: when its environment is deactivated.
         send(Topics.ENVIRONMENTS, "/slipway/environment-service", project, "dev.slipway.environment.deactivated.v1", "{\"projectId\":\"" + project

@@ -5,6 +5,7 @@ import dev.slipway.deployment.domain.DeploymentClaims;
 import dev.slipway.deployment.domain.DeploymentRepository;
 import dev.slipway.deployment.domain.DeploymentRequest;
 import dev.slipway.deployment.domain.LogLine;
+import dev.slipway.deployment.domain.TicketApproval;
 import dev.slipway.deployment.runner.Cancellation;
 import dev.slipway.deployment.service.DeploymentLogs;
 import dev.slipway.deployment.service.DeploymentPipeline;
@@ -52,7 +53,8 @@ public class PipelineRuns {
 
     /** An approved DEPLOY ticket of a tier (DEP-6); {@code commit} null takes the source tier's last success. */
     static DeploymentRequest ticket(String project, String tier, String commit) {
-        return new DeploymentRequest(project, tier, "master", commit, DeploymentTrigger.TICKET, null, null, null, "T-1", "alice");
+        return new DeploymentRequest(project, tier, "master", commit, DeploymentTrigger.TICKET, null, null, null, new TicketApproval("T-1", 1),
+                "alice");
     }
 
     Deployment enqueue(DeploymentRequest request) {

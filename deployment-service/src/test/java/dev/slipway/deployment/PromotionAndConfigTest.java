@@ -2,19 +2,29 @@ package dev.slipway.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.deployment.domain.Deployment;
 import dev.slipway.deployment.domain.PromotionFacts;
+import dev.slipway.deployment.runner.Cancellation;
+import dev.slipway.events.Topics;
 import dev.slipway.events.deployment.DeploymentPhase;
 import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.DeploymentTrigger;
+import dev.slipway.testing.KafkaProbe;
 import dev.slipway.testing.SlipwayTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,13 +32,15 @@ import org.junit.jupiter.api.Test;
 /**
  * DEP-5 and CFG-3 at VALIDATE on Staging: a commit is promoted from Integration master only after it
  * succeeded there, and a configuration that differs from the one Staging runs deploys only once a
- * DEPLOYMENT_SETTINGS ticket approved its digest (the approval arrives on the real broker).
+ * DEPLOYMENT_SETTINGS ticket approved its digest (the approval arrives on the real broker). A DEPLOY
+ * ticket refused by DEP-5 and retried names each approval's attempt on its deployments' events (TKT-5).
  */
 @QuarkusTest
 @WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
 class PromotionAndConfigTest {
 
     private static final Hooks HOOKS = new Hooks("echo built", "echo deployed on $SLIPWAY_ENVIRONMENT", null);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     PipelineRuns runs;
@@ -86,5 +98,68 @@ class PromotionAndConfigTest {
         Deployment approved = runs.runToTheEnd(PipelineRuns.ticket(project.id(), "staging", second));
         assertThat(approved.state()).as(approved.detail()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(approved.configDigest()).isEqualTo(digest);
+    }
+
+    @Test
+    void aRetriedDeployTicketNamesEachApprovalsAttemptOnEveryEventOfItsDeployment() {
+        TestRepository repository = TestRepository.create();
+        String commit = repository.commit("the app", HOOKS.files());
+        ServedProject project = servedOnEveryTier(repository, commit);
+        String ticket = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
+            TriggerEvents.deployApproved(project.id(), "staging", ticket, commit, 1);
+            UUID first = UUID.fromString(awaitEvent(probe, project.id(), "queued", event -> event.path("ticketAttempt").asInt() == 1)
+                    .path("deploymentId").asText());
+            Deployment refused = runs.run(first, new Cancellation());
+            assertThat(refused.state()).as("DEP-5: the commit never deployed on master").isEqualTo(DeploymentState.FAILED);
+            assertThat(refused.ticketAttempt()).isEqualTo(1);
+
+            Deployment onMaster = runs.runToTheEnd(PipelineRuns.integration(project.id(), "master", DeploymentTrigger.PUSH));
+            assertThat(onMaster.state()).as(onMaster.detail()).isEqualTo(DeploymentState.SUCCEEDED);
+            TriggerEvents.deployApproved(project.id(), "staging", ticket, commit, 2);
+            UUID second = UUID.fromString(awaitEvent(probe, project.id(), "queued", event -> event.path("ticketAttempt").asInt() == 2)
+                    .path("deploymentId").asText());
+            Deployment retried = runs.run(second, new Cancellation());
+            assertThat(retried.state()).as(retried.detail()).isEqualTo(DeploymentState.SUCCEEDED);
+
+            awaitEvent(probe, project.id(), "failed", event -> event.path("deploymentId").asText().equals(first.toString()));
+            awaitEvent(probe, project.id(), "succeeded", event -> event.path("deploymentId").asText().equals(second.toString()));
+            assertThat(eventsOf(probe, first)).extracting(event -> event.path("state").asText()).containsExactly("QUEUED", "RUNNING", "FAILED");
+            assertThat(eventsOf(probe, first)).allSatisfy(event -> {
+                assertThat(event.path("ticketId").asText()).isEqualTo(ticket);
+                assertThat(event.path("ticketAttempt").asInt()).isEqualTo(1);
+            });
+            assertThat(eventsOf(probe, second)).extracting(event -> event.path("state").asText())
+                    .startsWith("QUEUED", "RUNNING").endsWith("SUCCEEDED").hasSizeGreaterThan(3);
+            assertThat(eventsOf(probe, second)).allSatisfy(event -> {
+                assertThat(event.path("ticketId").asText()).isEqualTo(ticket);
+                assertThat(event.path("ticketAttempt").asInt()).isEqualTo(2);
+            });
+            awaitEvent(probe, project.id(), "succeeded", event -> event.path("deploymentId").asText().equals(onMaster.id().toString()));
+            assertThat(eventsOf(probe, onMaster.id())).as("a push names no ticket").isNotEmpty().allSatisfy(event -> {
+                assertThat(event.path("ticketId").isNull()).isTrue();
+                assertThat(event.path("ticketAttempt").isNull()).isTrue();
+            });
+        }
+    }
+
+    /** The data of the first {@code dev.slipway.deployment.<event>.v1} of {@code project} that {@code match} accepts. */
+    private static JsonNode awaitEvent(KafkaProbe probe, String project, String event, java.util.function.Predicate<JsonNode> match) {
+        return data(probe.await(record -> KafkaProbe.ofType("dev.slipway.deployment." + event + ".v1", project).test(record)
+                && match.test(data(record.value())), Duration.ofSeconds(60)).value());
+    }
+
+    /** The data of every event of deployment {@code id} seen so far, in order. */
+    private static List<JsonNode> eventsOf(KafkaProbe probe, UUID id) {
+        return probe.seen().stream().map(record -> data(record.value())).filter(event -> event.path("deploymentId").asText().equals(id.toString()))
+                .toList();
+    }
+
+    private static JsonNode data(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

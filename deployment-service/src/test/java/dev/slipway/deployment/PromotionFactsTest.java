@@ -56,6 +56,15 @@ class PromotionFactsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> facts.lastSucceededCommit(project, "master"))).contains("abc1234");
         assertThat(QuarkusTransaction.requiringNew().call(() -> facts.currentDigest(project, "master"))).contains("sha256:one");
         assertThat(QuarkusTransaction.requiringNew().call(() -> facts.currentDigest(project, "staging"))).isEmpty();
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> facts.checkPromotion(project, "staging", "abc1234"))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> facts.checkPromotion(project, "production", "abc1234")))
+                .hasValueSatisfying(refusal -> assertThat(refusal.detail()).isEqualTo(
+                        "DEP-5: commit abc1234 has no successful deployment on Staging; deploy it there first."));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> facts.checkConfiguration(project, "master", "sha256:two")))
+                .as("Integration takes any configuration").isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> facts.checkConfiguration(project, "staging", "sha256:two")))
+                .as("a tier's first deployment sets its digest").isEmpty();
     }
 
     @Test

@@ -58,11 +58,7 @@ final class ServedProject {
     /** Serves {@code commit}: what {@code GET .../commits/<commit>} answers, its tree and each of its files. */
     ServedProject serve(String commit) {
         String tree = repository.treeOf(commit);
-        ObjectNode details = JSON.createObjectNode().put("commit", commit).put("treeId", tree).put("author", "Alice")
-                .put("authorEmail", "alice@example.com").put("authoredAt", "2026-11-27T10:00:00Z").put("committer", "Alice")
-                .put("committedAt", "2026-11-27T10:00:00Z").put("message", "a commit");
-        details.putArray("parents");
-        standIn().json(commitPath(commit), details.toString());
+        standIn().json(commitPath(commit), details(commit));
         byte[] tar = repository.tar(commit);
         standIn().on(commitPath(commit) + "/tree", request -> request.response().putHeader("Content-Type", "application/x-tar")
                 .putHeader("X-Slipway-Tree-Id", tree).end(Buffer.buffer(tar)));
@@ -72,6 +68,26 @@ final class ServedProject {
                     .end(Buffer.buffer(content)));
         }
         return this;
+    }
+
+    /** Resolves the abbreviation of {@code commit} to its first {@code digits} digits, as the gateway does (docs/git-internal-api.md). */
+    ServedProject abbreviated(String commit, int digits) {
+        standIn().json(commitPath(commit.substring(0, digits)), details(commit));
+        return this;
+    }
+
+    /** From now on the gateway answers 503 to every request for {@code commit} (it is away). */
+    ServedProject gitHostAwayFor(String commit) {
+        standIn().on(commitPath(commit), request -> request.response().setStatusCode(503).end());
+        return this;
+    }
+
+    private String details(String commit) {
+        ObjectNode details = JSON.createObjectNode().put("commit", commit).put("treeId", repository.treeOf(commit)).put("author", "Alice")
+                .put("authorEmail", "alice@example.com").put("authoredAt", "2026-11-27T10:00:00Z").put("committer", "Alice")
+                .put("committedAt", "2026-11-27T10:00:00Z").put("message", "a commit");
+        details.putArray("parents");
+        return details.toString();
     }
 
     /** Serves {@code commit} and makes it the head of {@code branch} in the project's repository view. */
@@ -84,6 +100,11 @@ final class ServedProject {
         heads.forEach((name, head) -> branches.addObject().put("name", name).put("head", head));
         standIn().json("/api/v1/projects/" + id + "/repository", view.toString());
         return this;
+    }
+
+    /** The raw paths requested of the gateway and environment-service for this project so far, in order. */
+    List<String> requestedPaths() {
+        return standIn().paths().stream().filter(path -> path.startsWith("/api/v1/internal/projects/" + id + "/")).toList();
     }
 
     String headOf(String branch) {

@@ -24,6 +24,19 @@ final class TriggerEvents {
         send(Topics.TICKETS, "/slipway/ticket-service", project, "dev.slipway.ticket.approved.v1", ticket);
     }
 
+    /**
+     * ticket-service: approval {@code attempt} of DEPLOY ticket {@code ticketId} for {@code commit} on
+     * {@code environment} (TKT-1; the first approval is attempt 1, each retry of a FAILED ticket one more, TKT-3).
+     */
+    static void deployApproved(String project, String environment, String ticketId, String commit, int attempt) {
+        ObjectNode ticket = JSON.createObjectNode().put("ticketId", ticketId).put("projectId", project).put("environmentId", environment)
+                .put("type", "DEPLOY").put("approvedBy", "carol").put("commit", commit).put("includeData", false).put("requestedBy", "bob")
+                .put("attempt", attempt);
+        ticket.putArray("variables");
+        ticket.putNull("approveConfigDigest").putNull("domains").putNull("publicKey").putNull("title").putNull("expiresAt");
+        send(Topics.TICKETS, "/slipway/ticket-service", project, "dev.slipway.ticket.approved.v1", ticket);
+    }
+
     /** environment-service: {@code environment} was deactivated (ENV-4). */
     static void deactivated(String project, String environment, String type) {
         ObjectNode changed = JSON.createObjectNode().put("projectId", project).put("environmentId", environment).put("type", type)

@@ -155,12 +155,14 @@ public class DeploymentResource {
     @Schema(name = "Deployment", example = "{\"id\":\"3b7f2c1e-9a4d-4e2b-8c6f-1d2e3f4a5b6c\",\"projectId\":\"acme\",\"environmentId\":\"feature-x\","
             + "\"branch\":\"feature-x\",\"commit\":\"4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a\",\"trigger\":\"PUSH\",\"state\":\"FAILED\",\"phase\":\"DEPLOY\","
             + "\"detail\":\"DEPLOY on node 2 failed with exit code 3: hooks.deploy\",\"failedNode\":2,\"exitCode\":3,\"ticketId\":null,"
-            + "\"activityId\":null,\"requestedBy\":\"bob\",\"supersededBy\":null,\"rollbackOf\":null,\"queuedAt\":\"2026-11-27T10:00:00Z\","
+            + "\"ticketAttempt\":null,\"activityId\":null,\"requestedBy\":\"bob\",\"supersededBy\":null,\"rollbackOf\":null,\"queuedAt\":\"2026-11-27T10:00:00Z\","
             + "\"startedAt\":\"2026-11-27T10:00:01Z\",\"finishedAt\":\"2026-11-27T10:00:09Z\",\"cancellable\":false,\"rollbackPossible\":false}")
     public record DeploymentView(UUID id, String projectId, String environmentId, @Schema(nullable = true) String branch,
             @Schema(nullable = true, description = "Null until VALIDATE resolves the branch head") String commit, DeploymentTrigger trigger,
             DeploymentState state, @Schema(nullable = true) DeploymentPhase phase, @Schema(nullable = true) String detail,
             @Schema(nullable = true) Integer failedNode, @Schema(nullable = true) Integer exitCode, @Schema(nullable = true) String ticketId,
+            @Schema(nullable = true, description = "For a TICKET deployment: which approval of the ticket it fulfils, 1 and one more per "
+                    + "retry (TKT-5)") Integer ticketAttempt,
             @Schema(nullable = true) String activityId, @Schema(nullable = true) String requestedBy, @Schema(nullable = true) UUID supersededBy,
             @Schema(nullable = true, description = "For a ROLLBACK: the deployment whose release it puts back (DEP-9)") UUID rollbackOf,
             Instant queuedAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
@@ -169,8 +171,8 @@ public class DeploymentResource {
                     + "an admin may") boolean rollbackPossible) {
         static DeploymentView of(Deployment d, boolean rollbackPossible) {
             return new DeploymentView(d.id(), d.projectId(), d.environmentId(), d.branch(), d.commit(), d.trigger(), d.state(), d.phase(),
-                    d.detail(), d.failedNode(), d.exitCode(), d.ticketId(), d.activityId(), d.requestedBy(), d.supersededBy(), d.rollbackOf(),
-                    d.queuedAt(), d.startedAt(), d.finishedAt(), d.state().isCancellable(), rollbackPossible);
+                    d.detail(), d.failedNode(), d.exitCode(), d.ticketId(), d.ticketAttempt(), d.activityId(), d.requestedBy(), d.supersededBy(),
+                    d.rollbackOf(), d.queuedAt(), d.startedAt(), d.finishedAt(), d.state().isCancellable(), rollbackPossible);
         }
     }
 

@@ -64,6 +64,9 @@ public class Deployment {
     @Column(name = "ticket_id")
     private String ticketId;
 
+    @Column(name = "ticket_attempt")
+    private Integer ticketAttempt;
+
     @Column(name = "requested_by")
     private String requestedBy;
 
@@ -125,7 +128,10 @@ public class Deployment {
         deployment.triggerKey = request.triggerKey();
         deployment.dataFrom = request.dataFrom();
         deployment.activityId = request.activityId();
-        deployment.ticketId = request.ticketId();
+        if (request.ticket() != null) {
+            deployment.ticketId = request.ticket().ticketId();
+            deployment.ticketAttempt = request.ticket().attempt();
+        }
         deployment.requestedBy = request.requestedBy();
         deployment.state = DeploymentState.QUEUED;
         deployment.queuedAt = now;
@@ -301,6 +307,11 @@ public class Deployment {
 
     public String ticketId() {
         return ticketId;
+    }
+
+    /** TKT-5: which approval of {@link #ticketId()} this deployment fulfils (1, then one more per retry); null without a ticket. */
+    public Integer ticketAttempt() {
+        return ticketAttempt;
     }
 
     public String requestedBy() {

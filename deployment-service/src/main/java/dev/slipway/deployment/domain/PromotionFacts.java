@@ -1,5 +1,7 @@
 package dev.slipway.deployment.domain;
 
+import dev.slipway.events.EnvironmentType;
+import dev.slipway.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -8,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The facts DEP-5 and CFG-3 decide on, from this service's own deployments and the approvals it was told of. */
+/**
+ * The facts DEP-5 and CFG-3 decide on, from this service's own deployments and the approvals it was
+ * told of, and {@link Promotion}'s rules applied to them: VALIDATE and the config check for ticket
+ * previews ask the same two questions here, so they cannot answer differently.
+ */
 @ApplicationScoped
 public class PromotionFacts {
 
@@ -35,13 +41,21 @@ public class PromotionFacts {
         return latestSucceeded(projectId, environmentId, "config_digest");
     }
 
-    /** CFG-3 for one environment: the digest it runs now (empty before its first deployment) and those approved tickets allow. */
-    public record Configuration(Optional<String> current, Set<String> approved) {
+    /** DEP-5: why {@code commit} may not deploy on the environment now (it never succeeded on the source tier); empty when it may. */
+    public Optional<Refusal> checkPromotion(String projectId, String environmentId, String commit) {
+        EnvironmentType target = EnvironmentType.ofEnvironmentId(environmentId);
+        Optional<String> source = Promotion.sourceOf(target);
+        return Promotion.checkPromotion(target, commit, source.isEmpty() || succeeded(projectId, source.get(), commit));
     }
 
-    /** CFG-3: what VALIDATE checks a digest against, read at once. */
-    public Configuration configuration(String projectId, String environmentId) {
-        return new Configuration(currentDigest(projectId, environmentId), approvedDigests(projectId, environmentId));
+    /**
+     * CFG-3: why a configuration of {@code digest} may not deploy on the environment now (it differs
+     * from the one the tier runs and no ticket approved it); empty when it may. Call it in one
+     * transaction, so the current digest and the approvals are read together.
+     */
+    public Optional<Refusal> checkConfiguration(String projectId, String environmentId, String digest) {
+        return Promotion.checkConfiguration(EnvironmentType.ofEnvironmentId(environmentId), digest,
+                currentDigest(projectId, environmentId).orElse(null), approvedDigests(projectId, environmentId));
     }
 
     /** CFG-3: the digests approved DEPLOYMENT_SETTINGS tickets allow on the environment. */

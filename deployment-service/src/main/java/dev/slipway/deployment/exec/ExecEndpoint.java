@@ -7,7 +7,6 @@ import dev.slipway.deployment.runner.ExecSession;
 import dev.slipway.deployment.runner.Runner;
 import dev.slipway.deployment.service.DeploymentPipeline;
 import dev.slipway.events.EnvironmentType;
-import dev.slipway.platform.domain.ProjectId;
 import dev.slipway.platform.exec.ExecControl;
 import dev.slipway.platform.exec.ExecFrames;
 import dev.slipway.platform.exec.ExecRequest;
@@ -73,7 +72,7 @@ public class ExecEndpoint {
                             + "\"detail\":\"A bearer token of group service is required (SEC-4).\"}");
             return;
         }
-        if (!ProjectId.isValid(project) || !environment.matches("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")) {
+        if (!EnvironmentRef.isValid(project, environment)) {
             context.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
                     .end("{\"type\":\"urn:slipway:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"No such environment.\"}");
             return;

@@ -10,7 +10,10 @@ import dev.slipway.platform.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Builds and publishes, through the outbox (EVT-3), every event of {@code slipway.deployments}. */
+/**
+ * Builds and publishes, through the outbox (EVT-3), every event of {@code slipway.deployments}. Each
+ * names the ticket and approval attempt a TICKET deployment fulfils (TKT-5).
+ */
 @ApplicationScoped
 public class DeploymentEvents {
 
@@ -58,6 +61,6 @@ public class DeploymentEvents {
         publisher.publish(type, deployment.projectId(), "projects/" + deployment.projectId() + "/environments/" + deployment.environmentId()
                 + "/deployments/" + deployment.id(), new DeploymentStatusChanged(deployment.id().toString(), deployment.projectId(),
                         deployment.environmentId(), deployment.commit(), deployment.trigger(), deployment.state(), deployment.phase(), nodes,
-                        deployment.detail(), deployment.ticketId(), sshAccess, null));
+                        deployment.detail(), deployment.ticketId(), sshAccess, deployment.ticketAttempt()));
     }
 }

@@ -13,6 +13,7 @@ import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.deployment.domain.Deployment;
 import dev.slipway.deployment.domain.Promotion;
 import dev.slipway.deployment.domain.PromotionFacts;
+import dev.slipway.deployment.domain.TicketApproval;
 import dev.slipway.events.ticket.TicketType;
 import java.time.Instant;
 import dev.slipway.platform.domain.Refusal;
@@ -48,8 +49,9 @@ public class EventHandlers {
     /**
      * DEP-1, DEP-6, TKT-5: an approved DEPLOY ticket deploys its commit (null: the source tier's last
      * success, resolved at VALIDATE); {@code includeData} copies the source tier's data first (DEP-7).
-     * A retried ticket is approved again, so each approval event queues its own deployment. An
-     * approved DEPLOYMENT_SETTINGS ticket's config digest is remembered for VALIDATE (CFG-3).
+     * A retried ticket is approved again, so each approval event queues its own deployment, which
+     * names the approval's attempt on every event (TKT-5). An approved DEPLOYMENT_SETTINGS ticket's
+     * config digest is remembered for VALIDATE (CFG-3).
      */
     @Produces
     @Singleton
@@ -66,8 +68,10 @@ public class EventHandlers {
             // DEP-7: the data comes from where the commit is promoted from (DEP-5): Integration master for Staging, Staging for Production.
             String dataFrom = Boolean.TRUE.equals(t.includeData())
                     ? Promotion.sourceOf(EnvironmentType.ofEnvironmentId(t.environmentId())).orElse(null) : null;
+            // An approval without an attempt comes from a ticket-service that predates retries: its first.
+            TicketApproval approval = new TicketApproval(t.ticketId(), t.attempt() == null ? 1 : t.attempt());
             enqueue(queue, new DeploymentRequest(t.projectId(), t.environmentId(), "master", t.commit(), DeploymentTrigger.TICKET, null,
-                    dataFrom, null, t.ticketId(), t.approvedBy()));
+                    dataFrom, null, approval, t.approvedBy()));
         });
     }
 

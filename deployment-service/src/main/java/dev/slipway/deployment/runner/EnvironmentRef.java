@@ -16,12 +16,25 @@ public record EnvironmentRef(String project, String environment) {
     public EnvironmentRef {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(environment, "environment");
-        if (!PROJECT.matcher(project).matches()) {
+        if (!isProjectId(project)) {
             throw new IllegalArgumentException("not a project id (ENV-1): " + project);
         }
-        if (!ENVIRONMENT.matcher(environment).matches()) {
+        if (!isEnvironmentId(environment)) {
             throw new IllegalArgumentException("not an environment id (ENV-2): " + environment);
         }
+    }
+
+    /** Whether {@code project} and {@code environment} are ids ENV-1 and ENV-2 allow, for callers that answer 404 rather than throw. */
+    public static boolean isValid(String project, String environment) {
+        return isProjectId(project) && isEnvironmentId(environment);
+    }
+
+    private static boolean isProjectId(String project) {
+        return project != null && PROJECT.matcher(project).matches();
+    }
+
+    private static boolean isEnvironmentId(String environment) {
+        return environment != null && ENVIRONMENT.matcher(environment).matches();
     }
 
     @Override

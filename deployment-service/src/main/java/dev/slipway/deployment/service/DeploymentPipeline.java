@@ -32,7 +32,6 @@ import dev.slipway.deployment.runner.HookResult;
 import dev.slipway.deployment.runner.NodeResult;
 import dev.slipway.deployment.runner.Release;
 import dev.slipway.deployment.runner.Runner;
-import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.deployment.DeploymentPhase;
 import dev.slipway.events.deployment.DeploymentStatusChanged.NodeRelease;
@@ -255,7 +254,6 @@ public class DeploymentPipeline {
      * exists, so that environment-service being away requeues the deployment with nothing on disk.
      */
     private Validated validate(Deployment deployment, LogWriter log, Cancellation cancellation) throws Failed, IOException, Cancelled {
-        EnvironmentType type = deployment.environmentType();
         String project = deployment.projectId();
         String commit = resolveCommit(deployment);
         log.slipway(DeploymentPhase.VALIDATE, "deploying commit " + commit + " (" + deployment.trigger() + ")");
@@ -263,9 +261,7 @@ public class DeploymentPipeline {
             d.resolveCommit(commit);
             return true;
         });
-        Optional<String> source = Promotion.sourceOf(type);
-        boolean promoted = source.isEmpty() || QuarkusTransaction.requiringNew().call(() -> facts.succeeded(project, source.get(), commit));
-        refuse(Promotion.checkPromotion(type, commit, promoted));
+        refuse(QuarkusTransaction.requiringNew().call(() -> facts.checkPromotion(project, deployment.environmentId(), commit)));
         List<EffectiveVariable> effective = variables.effective(project, deployment.environmentId());
         stopIfCancelled(cancellation);
 
@@ -297,8 +293,7 @@ public class DeploymentPipeline {
         }
         CommitConfig config = ((ConfigOutcome.Valid) outcome).config();
         String digest = config.digest().value();
-        PromotionFacts.Configuration known = QuarkusTransaction.requiringNew().call(() -> facts.configuration(project, deployment.environmentId()));
-        refuse(Promotion.checkConfiguration(type, digest, known.current().orElse(null), known.approved()));
+        refuse(QuarkusTransaction.requiringNew().call(() -> facts.checkConfiguration(project, deployment.environmentId(), digest)));
         change(deployment.id(), d -> {
             d.validatedConfiguration(digest);
             return true;

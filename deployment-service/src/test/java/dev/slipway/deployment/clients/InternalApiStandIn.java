@@ -78,7 +78,7 @@ public final class InternalApiStandIn implements AutoCloseable {
     }
 
     /** The raw paths requested, in order. */
-    List<String> paths() {
+    public List<String> paths() {
         return List.copyOf(paths);
     }
 

@@ -75,6 +75,23 @@ class DeploymentTest {
     }
 
     @Test
+    void aTicketDeploymentKeepsTheApprovalItFulfilsAndOthersHaveNone() {
+        Deployment retried = Deployment.queue(new DeploymentRequest("acme", "staging", "master", null, DeploymentTrigger.TICKET, null, null,
+                null, new TicketApproval("T-7", 2), "carol"), NOW);
+        assertThat(retried.ticketId()).isEqualTo("T-7");
+        assertThat(retried.ticketAttempt()).isEqualTo(2);
+        Deployment pushed = queued("master", DeploymentTrigger.PUSH);
+        assertThat(pushed.ticketId()).isNull();
+        assertThat(pushed.ticketAttempt()).isNull();
+    }
+
+    @Test
+    void aTicketsApprovalsCountFromOne() {
+        assertThatThrownBy(() -> new TicketApproval("T-7", 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1");
+        assertThatThrownBy(() -> new TicketApproval(null, 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void phasesOnlyMoveForward() {
         Deployment deployment = queued("master", DeploymentTrigger.PUSH);
         deployment.start(NOW);
