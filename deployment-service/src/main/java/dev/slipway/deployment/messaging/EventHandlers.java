@@ -70,7 +70,9 @@ public class EventHandlers {
                     ? Promotion.sourceOf(EnvironmentType.ofEnvironmentId(t.environmentId())).orElse(null) : null;
             // An approval without an attempt comes from a ticket-service that predates retries: its first.
             TicketApproval approval = new TicketApproval(t.ticketId(), t.attempt() == null ? 1 : t.attempt());
-            enqueue(queue, new DeploymentRequest(t.projectId(), t.environmentId(), "master", t.commit(), DeploymentTrigger.TICKET, null,
+            // TKT-5: one deployment per approval, even if the approval were published twice under new event ids.
+            String key = t.attempt() == null ? null : "ticket:" + t.ticketId() + ":" + t.attempt();
+            enqueue(queue, new DeploymentRequest(t.projectId(), t.environmentId(), "master", t.commit(), DeploymentTrigger.TICKET, key,
                     dataFrom, null, approval, t.approvedBy()));
         });
     }
