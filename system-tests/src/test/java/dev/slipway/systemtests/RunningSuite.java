@@ -274,7 +274,10 @@ public final class RunningSuite implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        kafka.stop();
+        // Only a broker: the PID file may be old enough for its number to belong to another process now.
+        if (kafka.process().filter(broker -> ServiceProcess.commandLine(broker.pid()).contains("kafka.Kafka")).isPresent()) {
+            kafka.stop();
+        }
     }
 
     private static void requireFreePorts() {

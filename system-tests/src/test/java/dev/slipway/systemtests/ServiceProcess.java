@@ -106,10 +106,10 @@ final class ServiceProcess {
         }
     }
 
-    /** Fails with the end of its log when the process has ended. */
+    /** Fails when the process has ended (its log says why). */
     void requireAlive() {
         if (process != null && !process.isAlive()) {
-            throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + ":\n" + logTail(80));
+            throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + " (see " + log + ")");
         }
     }
 
@@ -154,7 +154,7 @@ final class ServiceProcess {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().commandLine().orElse("").contains("quarkus-run.jar"));
+                    .filter(handle -> commandLine(pid).contains("quarkus-run.jar"));
             leftover.ifPresent(handle -> {
                 List<ProcessHandle> descendants = handle.descendants().toList();
                 killGroup(pid);
@@ -183,6 +183,18 @@ final class ServiceProcess {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The whole command line from {@code /proc/<pid>/cmdline}, arguments separated by spaces; empty
+     * when the process is gone. ({@code ProcessHandle.Info} cuts long ones, such as a broker's class path.)
+     */
+    static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
         }
     }
 
