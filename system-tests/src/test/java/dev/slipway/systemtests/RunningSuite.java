@@ -133,7 +133,7 @@ public final class RunningSuite implements AutoCloseable {
         }
     }
 
-    /** Each service's configuration, every key one its README or application.properties documents. */
+    /** Each service's configuration, every key one its README or configuration mapping documents. */
     private Map<String, String> environment(SuiteService service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
