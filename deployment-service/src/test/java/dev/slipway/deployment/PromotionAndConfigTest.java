@@ -143,6 +143,26 @@ class PromotionAndConfigTest {
         }
     }
 
+    /** TKT-5: the same approval delivered twice (a republished event under a new id) queues one deployment. */
+    @Test
+    void aDuplicatedApprovalQueuesOneDeployment() {
+        TestRepository repository = TestRepository.create();
+        String commit = repository.commit("the app", HOOKS.files());
+        ServedProject project = servedOnEveryTier(repository, commit);
+        String ticket = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
+            TriggerEvents.deployApproved(project.id(), "staging", ticket, commit, 1);
+            TriggerEvents.deployApproved(project.id(), "staging", ticket, commit, 1);
+            // One partition per project: the marker's deployment is queued after both copies were applied.
+            TriggerEvents.deployApproved(project.id(), "production", marker, commit, 1);
+            awaitEvent(probe, project.id(), "queued", event -> event.path("ticketId").asText().equals(marker));
+            assertThat(probe.seen().stream().map(record -> data(record.value()))
+                    .filter(event -> event.path("ticketId").asText().equals(ticket))
+                    .filter(event -> event.path("state").asText().equals("QUEUED"))).hasSize(1);
+        }
+    }
+
     /** The data of the first {@code dev.slipway.deployment.<event>.v1} of {@code project} that {@code match} accepts. */
     private static JsonNode awaitEvent(KafkaProbe probe, String project, String event, java.util.function.Predicate<JsonNode> match) {
         return data(probe.await(record -> KafkaProbe.ofType("dev.slipway.deployment." + event + ".v1", project).test(record)
