@@ -28,14 +28,14 @@ public class EventHandlers {
     @Produces
     @Singleton
     EventHandler<TicketFulfilled> environmentFulfilled(TicketFulfilments fulfilments) {
-        return EventHandler.of(EventCatalog.ENVIRONMENT_TICKET_FULFILLED, e -> fulfilments.fulfilled("environment-service", e.data(), e.time()));
+        return EventHandler.of(EventCatalog.ENVIRONMENT_TICKET_FULFILLED, e -> fulfilments.fulfilled("environment-service", e.data()));
     }
 
     /** TKT-5: ssh-gateway answered an ADD_SSH_KEY ticket with its grant. */
     @Produces
     @Singleton
     EventHandler<TicketFulfilled> accessFulfilled(TicketFulfilments fulfilments) {
-        return EventHandler.of(EventCatalog.ACCESS_TICKET_FULFILLED, e -> fulfilments.fulfilled("ssh-gateway", e.data(), e.time()));
+        return EventHandler.of(EventCatalog.ACCESS_TICKET_FULFILLED, e -> fulfilments.fulfilled("ssh-gateway", e.data()));
     }
 
     @Produces
@@ -80,7 +80,7 @@ public class EventHandlers {
         return EventHandler.of(type, e -> {
             Instant at = e.time() == null ? Instant.now() : e.time();
             readModel.apply(e.data(), at);
-            fulfilments.deployment(e.data(), at);
+            fulfilments.deployment(e.data());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.slipway.ticket.service;
 
+import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.DeploymentStatusChanged;
 import dev.slipway.events.ticket.TicketFulfilled;
 import dev.slipway.ticket.domain.Ticket;
@@ -35,15 +36,15 @@ public class TicketFulfilments {
 
     /** environment-service's or ssh-gateway's one answer: started and finished at once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fulfilled(String service, TicketFulfilled result, Instant at) {
-        report(service, result.ticketId(), TicketAction.START, result.detail(), result.resultId(), result.attempt(), at);
+    public void fulfilled(String service, TicketFulfilled result) {
+        report(service, result.ticketId(), TicketAction.START, result.detail(), result.resultId(), result.attempt());
         report(service, result.ticketId(), result.success() ? TicketAction.RESOLVE : TicketAction.FAIL, result.detail(), result.resultId(),
-                result.attempt(), at);
+                result.attempt());
     }
 
     /** deployment-service: queued or started is IN_PROGRESS; succeeded RESOLVED; failed or cancelled FAILED, with where and why. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deployment(DeploymentStatusChanged deployment, Instant at) {
+    public void deployment(DeploymentStatusChanged deployment) {
         if (deployment.ticketId() == null) {
             return;
         }
@@ -51,23 +52,23 @@ public class TicketFulfilments {
         Integer attempt = deployment.ticketAttempt();
         switch (deployment.state()) {
             case QUEUED, RUNNING -> report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " of commit "
-                    + deployment.commit() + " on " + deployment.environmentId() + " is " + deployment.state().name().toLowerCase(), id, attempt, at);
+                    + deployment.commit() + " on " + deployment.environmentId() + " is " + deployment.state().name().toLowerCase(), id, attempt);
             case SUCCEEDED -> {
-                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt, at);
+                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt);
                 report("deployment-service", deployment.ticketId(), TicketAction.RESOLVE, "deployment " + id + " of commit " + deployment.commit()
-                        + " succeeded on " + deployment.environmentId(), id, attempt, at);
+                        + " succeeded on " + deployment.environmentId(), id, attempt);
             }
             case FAILED, CANCELLED -> {
-                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt, at);
+                report("deployment-service", deployment.ticketId(), TicketAction.START, "deployment " + id + " started", id, attempt);
                 String where = deployment.phase() == null ? "" : " in " + deployment.phase();
                 report("deployment-service", deployment.ticketId(), TicketAction.FAIL, "deployment " + id + " of commit " + deployment.commit()
-                        + (deployment.state() == dev.slipway.events.deployment.DeploymentState.FAILED ? " failed" + where : " was cancelled")
-                        + (deployment.detail() == null ? "" : ": " + deployment.detail()), id, attempt, at);
+                        + (deployment.state() == DeploymentState.FAILED ? " failed" + where : " was cancelled")
+                        + (deployment.detail() == null ? "" : ": " + deployment.detail()), id, attempt);
             }
         }
     }
 
-    private void report(String service, String ticketId, TicketAction action, String detail, String resultId, Integer attempt, Instant at) {
+    private void report(String service, String ticketId, TicketAction action, String detail, String resultId, Integer attempt) {
         UUID id;
         try {
             id = UUID.fromString(ticketId);

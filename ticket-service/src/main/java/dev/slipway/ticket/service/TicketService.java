@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.ticket.TicketType;
 import dev.slipway.platform.api.ETags;
+import dev.slipway.platform.api.Problem;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.Refusal;
 import dev.slipway.ticket.clients.ConfigChecks;
 import dev.slipway.ticket.clients.EnvironmentSettings;
 import dev.slipway.ticket.clients.GitHost;
@@ -15,6 +17,7 @@ import dev.slipway.ticket.domain.TicketAction;
 import dev.slipway.ticket.domain.TicketComment;
 import dev.slipway.ticket.domain.TicketDraft;
 import dev.slipway.ticket.domain.TicketPayload;
+import dev.slipway.ticket.domain.TicketPermissions;
 import dev.slipway.ticket.domain.TicketPermissions.Actor;
 import dev.slipway.ticket.domain.TicketPriority;
 import dev.slipway.ticket.domain.TicketRepository;
@@ -26,6 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -75,10 +79,8 @@ public class TicketService {
     public Ticket open(OpenRequest request, Actor requester) {
         Instant now = Instant.now();
         // TKT-2 and TKT-4 first: a refused target or requester learns nothing about the payload.
-        Ticket.refusalOf(request.type(), EnvironmentType.ofEnvironmentId(request.environmentId())).ifPresent(r -> {
-            throw r.exception();
-        });
-        dev.slipway.platform.domain.Refusal.raise(dev.slipway.ticket.domain.TicketPermissions.open(requester));
+        Refusal.raise(Ticket.refusalOf(request.type(), EnvironmentType.ofEnvironmentId(request.environmentId())));
+        Refusal.raise(TicketPermissions.open(requester));
         TicketDraft draft = request.payload() == null ? TicketDraft.EMPTY : request.payload();
         TicketDraft.Checked checked = draft.check(request.type(), now);
         checked = switch (request.type()) {
@@ -113,7 +115,7 @@ public class TicketService {
     private String commitOfProject(String projectId, String commit, String field) {
         return git.resolve(projectId, commit).orElseThrow(() -> new ProblemException(422, "unknown-commit", "Unknown commit",
                 field + ": commit " + commit + " is not in the project's repository.",
-                java.util.List.of(new dev.slipway.platform.api.Problem.Violation(field, "not a commit of project " + projectId))));
+                List.of(new Problem.Violation(field, "not a commit of project " + projectId))));
     }
 
     /** SEC-3 and CFG-3: seals what is sensitive now or by the change, and fixes the digest the ticket approves. */
@@ -132,7 +134,7 @@ public class TicketService {
         ConfigChecks.ConfigCheck check = configChecks.check(request.projectId(), request.environmentId(), commit);
         if (check.digest() == null) {
             throw new DomainException("CFG-2", 422, "invalid-configuration", "The configuration of commit " + commit + " is not valid: "
-                    + String.join("; ", check.problems() == null ? java.util.List.of() : check.problems()));
+                    + String.join("; ", check.problems() == null ? List.<String>of() : check.problems()));
         }
         return new TicketDraft.Checked(sealed.payload().withConfigApproval(commit, check.digest()), sealed.sensitiveValues());
     }
