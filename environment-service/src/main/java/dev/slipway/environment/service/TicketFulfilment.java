@@ -2,6 +2,7 @@ package dev.slipway.environment.service;
 
 import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.EnvironmentRepository;
+import dev.slipway.environment.domain.PendingSettingsTickets;
 import dev.slipway.environment.domain.SensitiveValues;
 import dev.slipway.environment.messaging.EnvironmentEvents;
 import dev.slipway.events.ticket.TicketApproved;
@@ -17,8 +18,12 @@ import java.util.Optional;
  * Fulfils the approved tickets environment-service owns (TKT-5): DEPLOYMENT_SETTINGS writes the
  * variables and approved config digest of Staging or Production ({@link DeploymentSettings}); GO_LIVE
  * sets Production's live domains (ENV-7). The answer carries the ticket id and attempt; the inbox
- * makes a repeated approval apply once. SEC-3: a ticket that sets a sensitive variable is refused
- * for now, since its value may not travel in events.
+ * makes a repeated approval apply once.
+ *
+ * <p>SEC-3: a DEPLOYMENT_SETTINGS ticket that sets a sensitive variable cannot apply with its
+ * approval event, which carries no sensitive value, and ticket-service is not called inside the
+ * event's transaction: the ticket is recorded as pending ({@link PendingSettingsTickets}) and
+ * {@link SensitiveSettingsWorker} applies it once it has read the values.
  */
 @ApplicationScoped
 public class TicketFulfilment {
@@ -27,15 +32,18 @@ public class TicketFulfilment {
 
     private final EnvironmentRepository environments;
     private final DeploymentSettings settings;
+    private final PendingSettingsTickets pending;
     private final EnvironmentEvents events;
 
-    public TicketFulfilment(EnvironmentRepository environments, DeploymentSettings settings, EnvironmentEvents events) {
+    public TicketFulfilment(EnvironmentRepository environments, DeploymentSettings settings, PendingSettingsTickets pending,
+            EnvironmentEvents events) {
         this.environments = environments;
         this.settings = settings;
+        this.pending = pending;
         this.events = events;
     }
 
-    /** Applies the ticket if it is one of ours; otherwise leaves it to its owner. */
+    /** Applies the ticket if it is one of ours (or records it to apply once its sensitive values are read); otherwise leaves it to its owner. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(TicketApproved ticket) {
         if (!ticket.type().isFulfilledBy(SERVICE)) {
@@ -49,10 +57,22 @@ public class TicketFulfilment {
         if (ticket.type() == TicketType.GO_LIVE) {
             goLive(environment, ticket);
         } else if (settings.needSensitiveValues(environment, ticket)) {
-            events.ticketFulfilled(ticket, false, "a sensitive variable cannot be set through a ticket yet: its value may not travel in events (SEC-3)");
+            pending.record(ticket);
         } else {
             answer(ticket, settings.fulfil(environment, ticket, SensitiveValues.none()));
         }
+    }
+
+    /** A pending DEPLOYMENT_SETTINGS ticket with the sensitive values ticket-service served: every change checked again, then applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approvedWithValues(TicketApproved ticket, SensitiveValues values) {
+        target(ticket).ifPresent(environment -> answer(ticket, settings.fulfil(environment, ticket, values)));
+    }
+
+    /** A pending ticket whose values cannot be read (ticket-service does not know it, or no longer fulfils this attempt): nothing changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void valuesRefused(TicketApproved ticket, String detail) {
+        events.ticketFulfilled(ticket, false, detail);
     }
 
     /** The ticket's environment, or empty once the ticket is answered as failed. */
