@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.slipway.events.ticket.TicketApproved;
+import dev.slipway.platform.database.LocalTransaction;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,11 +36,13 @@ public class PendingSettingsTickets {
     }
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final ObjectMapper writer;
     private final ObjectReader reader;
 
-    public PendingSettingsTickets(EntityManager entityManager, ObjectMapper mapper) {
+    public PendingSettingsTickets(EntityManager entityManager, AgroalDataSource dataSource, ObjectMapper mapper) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.writer = mapper;
         // Rows written by an earlier version of the service still read after the contract gained or lost a field.
         this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).forType(TicketApproved.class);
@@ -62,24 +68,39 @@ public class PendingSettingsTickets {
                 .setParameter("environment", ticket.environmentId()).setParameter("json", json).executeUpdate();
     }
 
-    /** Claims the pending ticket due first that no live claim holds, for {@code lease}; rows another instance is claiming are skipped. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Claims the pending ticket due first that no live claim holds, for {@code lease}; rows another
+     * instance is claiming are skipped. In a transaction of its own on a plain connection, like the
+     * outbox relay's rounds: the worker's idle rounds stay out of Hibernate's session and statistics.
+     */
     public Optional<Claim> claimNext(Duration lease) {
-        List<?> rows = entityManager.createNativeQuery("SELECT ticket_id, attempt, failures, ticket FROM pending_settings_ticket "
-                + "WHERE due_at <= now() AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        String ticketId = (String) row[0];
-        int attempt = ((Number) row[1]).intValue();
-        UUID claimId = UUID.randomUUID();
-        entityManager.createNativeQuery("UPDATE pending_settings_ticket SET claim_id = :claim, claimed_until = now() + make_interval(secs => :seconds) "
-                        + "WHERE ticket_id = :ticket AND attempt = :attempt")
-                .setParameter("claim", claimId).setParameter("seconds", lease.toMillis() / 1000.0).setParameter("ticket", ticketId)
-                .setParameter("attempt", attempt).executeUpdate();
-        return Optional.of(new Claim(ticketId, attempt, claimId, ((Number) row[2]).intValue(), read((String) row[3])));
+        return jdbc(connection -> {
+            String ticketId;
+            int attempt;
+            int failures;
+            String json;
+            try (PreparedStatement select = connection.prepareStatement("SELECT ticket_id, attempt, failures, ticket FROM pending_settings_ticket "
+                    + "WHERE due_at <= now() AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED");
+                    ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                ticketId = row.getString(1);
+                attempt = row.getInt(2);
+                failures = row.getInt(3);
+                json = row.getString(4);
+            }
+            UUID claimId = UUID.randomUUID();
+            try (PreparedStatement claim = connection.prepareStatement("UPDATE pending_settings_ticket SET claim_id = ?, "
+                    + "claimed_until = now() + make_interval(secs => ?) WHERE ticket_id = ? AND attempt = ?")) {
+                claim.setObject(1, claimId);
+                claim.setDouble(2, lease.toMillis() / 1000.0);
+                claim.setString(3, ticketId);
+                claim.setInt(4, attempt);
+                claim.executeUpdate();
+            }
+            return Optional.of(new Claim(ticketId, attempt, claimId, failures, read(json)));
+        });
     }
 
     /**
@@ -95,13 +116,19 @@ public class PendingSettingsTickets {
     }
 
     /** Releases the claim and makes the ticket due again after {@code delay}; {@code reason} (no value in it, SEC-3) is kept for operators. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void postpone(Claim claim, Duration delay, String reason) {
-        entityManager.createNativeQuery("UPDATE pending_settings_ticket SET failures = failures + 1, due_at = now() + make_interval(secs => :seconds), "
-                        + "claim_id = NULL, claimed_until = NULL, last_delay = :reason WHERE ticket_id = :ticket AND attempt = :attempt AND claim_id = :claim")
-                .setParameter("seconds", delay.toMillis() / 1000.0).setParameter("reason", truncate(reason, 500))
-                .setParameter("ticket", claim.ticketId()).setParameter("attempt", claim.attempt()).setParameter("claim", claim.claimId())
-                .executeUpdate();
+        jdbc(connection -> {
+            try (PreparedStatement postpone = connection.prepareStatement("UPDATE pending_settings_ticket SET failures = failures + 1, "
+                    + "due_at = now() + make_interval(secs => ?), claim_id = NULL, claimed_until = NULL, last_delay = ? "
+                    + "WHERE ticket_id = ? AND attempt = ? AND claim_id = ?")) {
+                postpone.setDouble(1, delay.toMillis() / 1000.0);
+                postpone.setString(2, truncate(reason, 500));
+                postpone.setString(3, claim.ticketId());
+                postpone.setInt(4, claim.attempt());
+                postpone.setObject(5, claim.claimId());
+                return postpone.executeUpdate();
+            }
+        });
     }
 
     /** The ticket was answered: it waits no more. */
@@ -117,6 +144,15 @@ public class PendingSettingsTickets {
             return reader.readValue(json);
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    private <T> T jdbc(LocalTransaction.Work<T> work) {
+        try {
+            return LocalTransaction.run(dataSource, work);
+        } catch (SQLException e) {
+            // DatabaseOutage tells an outage by the cause; the round ends and the next one retries.
+            throw new IllegalStateException("pending_settings_ticket: " + e.getMessage(), e);
         }
     }
 

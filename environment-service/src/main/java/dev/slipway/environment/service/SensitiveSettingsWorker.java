@@ -75,7 +75,7 @@ public class SensitiveSettingsWorker {
     public int fulfilDue() {
         int answered = 0;
         for (int i = 0; i < TICKETS_PER_ROUND; i++) {
-            Optional<Claim> claim = QuarkusTransaction.requiringNew().call(() -> pending.claimNext(config.lease()));
+            Optional<Claim> claim = pending.claimNext(config.lease());
             if (claim.isEmpty()) {
                 break;
             }
@@ -159,7 +159,7 @@ public class SensitiveSettingsWorker {
     }
 
     private Result postpone(Claim claim, Duration wait, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> pending.postpone(claim, wait, reason));
+        pending.postpone(claim, wait, reason);
         return Result.WAITING;
     }
 
