@@ -104,6 +104,30 @@ class ReactionsTest {
         get("alice", env(project, "production") + "/variables").body("items", hasSize(0));
     }
 
+    /** TKT-5: the same approval published again under a new event id acts once, so it cannot undo a later ticket. */
+    @Test
+    void aSettingsApprovalPublishedAgainDoesNotUndoALaterTicket() {
+        String project = createProject("alice");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String firstApproval = "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"attempt\":1,"
+                + "\"variables\":[{\"action\":\"SET\",\"name\":\"MODE\",\"value\":\"first\"}]";
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approve(project, first, firstApproval);
+            awaitAnswer(probe, first);
+            approve(project, second, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"attempt\":1,"
+                    + "\"variables\":[{\"action\":\"SET\",\"name\":\"MODE\",\"value\":\"second\"}]");
+            awaitAnswer(probe, second);
+            approve(project, first, firstApproval);
+            // A later ticket of the same project proves the republished approval was handled before it.
+            String marker = UUID.randomUUID().toString();
+            approve(project, marker, "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\"]");
+            awaitAnswer(probe, marker);
+            assertThat(probe.seen()).filteredOn(record -> record.value().contains("\"ticketId\":\"" + first + "\"")).hasSize(1);
+        }
+        get("alice", env(project, "staging") + "/variables/MODE").statusCode(200).body("value", equalTo("second"));
+    }
+
     @Test
     void approvedGoLiveSetsProductionDomainsOnceEvenWhenRedelivered() {
         String project = createProject("alice");

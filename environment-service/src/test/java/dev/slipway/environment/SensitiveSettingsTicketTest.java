@@ -156,6 +156,7 @@ class SensitiveSettingsTicketTest {
         get("alice", variable(project, "staging", "B")).statusCode(404);
     }
 
+    /** TKT-5: delivered again under its id (the inbox), or published again under a new one (ticket and attempt). */
     @Test
     void aRepeatedApprovalReadsTheValuesAndAppliesOnce() {
         String project = createProject("alice");
@@ -167,6 +168,7 @@ class SensitiveSettingsTicketTest {
             approve(project, eventId, ticket, settings("production", 1, setSensitive("SECRET")));
             approve(project, eventId, ticket, settings("production", 1, setSensitive("SECRET")));
             awaitAnswer(probe, ticket);
+            approve(project, ticket, settings("production", 1, setSensitive("SECRET")));
             // A later ticket of the same project, on the same path, proves the repeat was handled before it.
             approve(project, later, settings("production", 1, setSensitive("OTHER")));
             awaitAnswer(probe, later);

@@ -4,6 +4,7 @@ import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.EnvironmentRepository;
 import dev.slipway.environment.domain.PendingSettingsTickets;
 import dev.slipway.environment.domain.SensitiveValues;
+import dev.slipway.environment.domain.TicketApprovals;
 import dev.slipway.environment.messaging.EnvironmentEvents;
 import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.events.ticket.TicketType;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * Fulfils the approved tickets environment-service owns (TKT-5): DEPLOYMENT_SETTINGS writes the
  * variables and approved config digest of Staging or Production ({@link DeploymentSettings}); GO_LIVE
- * sets Production's live domains (ENV-7). The answer carries the ticket id and attempt; the inbox
- * makes a repeated approval apply once.
+ * sets Production's live domains (ENV-7). The answer carries the ticket id and attempt. A repeated
+ * approval applies once: the inbox skips an event delivered again, {@link TicketApprovals} an
+ * approval published again under a new id (which could otherwise undo a later ticket).
  *
  * <p>SEC-3: a DEPLOYMENT_SETTINGS ticket that sets a sensitive variable cannot apply with its
  * approval event, which carries no sensitive value, and ticket-service is not called inside the
@@ -33,20 +35,22 @@ public class TicketFulfilment {
     private final EnvironmentRepository environments;
     private final DeploymentSettings settings;
     private final PendingSettingsTickets pending;
+    private final TicketApprovals approvals;
     private final EnvironmentEvents events;
 
     public TicketFulfilment(EnvironmentRepository environments, DeploymentSettings settings, PendingSettingsTickets pending,
-            EnvironmentEvents events) {
+            TicketApprovals approvals, EnvironmentEvents events) {
         this.environments = environments;
         this.settings = settings;
         this.pending = pending;
+        this.approvals = approvals;
         this.events = events;
     }
 
     /** Applies the ticket if it is one of ours (or records it to apply once its sensitive values are read); otherwise leaves it to its owner. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(TicketApproved ticket) {
-        if (!ticket.type().isFulfilledBy(SERVICE)) {
+        if (!ticket.type().isFulfilledBy(SERVICE) || !approvals.recordFirst(ticket)) {
             return;
         }
         Optional<Environment> target = target(ticket);
