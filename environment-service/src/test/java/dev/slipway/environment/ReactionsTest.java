@@ -3,6 +3,8 @@ package dev.slipway.environment;
 import static dev.slipway.environment.Api.createProject;
 import static dev.slipway.environment.Api.env;
 import static dev.slipway.environment.Api.get;
+import static dev.slipway.environment.TicketServiceStandIn.approve;
+import static dev.slipway.environment.TicketServiceStandIn.awaitAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -44,20 +46,6 @@ class ReactionsTest {
                 "source", "/slipway/deployment-service"), data);
     }
 
-    private static void approved(String project, String ticketId, String json) {
-        approved(project, UUID.randomUUID().toString(), ticketId, json);
-    }
-
-    private static void approved(String project, String eventId, String ticketId, String json) {
-        KafkaProbe.send(Topics.TICKETS, project, Map.of("id", eventId, "type", "dev.slipway.ticket.approved.v1", "source", "/slipway/ticket-service"),
-                "{\"ticketId\":\"" + ticketId + "\",\"projectId\":\"" + project + "\",\"approvedBy\":\"sam\"," + json + "}");
-    }
-
-    private static ConsumerRecord<String, String> awaitFulfilment(KafkaProbe probe, String ticketId) {
-        return probe.await(record -> "dev.slipway.environment.ticket-fulfilled.v1".equals(KafkaProbe.header(record, "ce_type"))
-                && record.value().contains("\"ticketId\":\"" + ticketId + "\""), Duration.ofSeconds(60));
-    }
-
     @Test
     void deploymentEventsKeepStatusDeployedCommitAndNodesCurrent() {
         String project = createProject("alice");
@@ -96,9 +84,9 @@ class ReactionsTest {
         String ticket = UUID.randomUUID().toString();
         String digest = "a".repeat(64);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
-            approved(project, ticket, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"approveConfigDigest\":\"" + digest + "\","
+            approve(project, ticket, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"approveConfigDigest\":\"" + digest + "\","
                     + "\"variables\":[{\"action\":\"SET\",\"name\":\"env:MODE\",\"value\":\"production-like\"}]");
-            ConsumerRecord<String, String> answer = awaitFulfilment(probe, ticket);
+            ConsumerRecord<String, String> answer = awaitAnswer(probe, ticket);
             assertThat(answer.value()).contains("\"success\":true").contains("env:MODE");
         }
         get("alice", env(project, "staging") + "/variables/env:MODE").statusCode(200).body("value", equalTo("production-like"));
@@ -109,11 +97,35 @@ class ReactionsTest {
         String project = createProject("alice");
         String ticket = UUID.randomUUID().toString();
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
-            approved(project, ticket, "\"environmentId\":\"production\",\"type\":\"DEPLOYMENT_SETTINGS\",\"variables\":["
+            approve(project, ticket, "\"environmentId\":\"production\",\"type\":\"DEPLOYMENT_SETTINGS\",\"variables\":["
                     + "{\"action\":\"SET\",\"name\":\"GOOD\",\"value\":\"1\"},{\"action\":\"SET\",\"name\":\"bad name\",\"value\":\"1\"}]");
-            assertThat(awaitFulfilment(probe, ticket).value()).contains("\"success\":false").contains("variable name");
+            assertThat(awaitAnswer(probe, ticket).value()).contains("\"success\":false").contains("variable name");
         }
         get("alice", env(project, "production") + "/variables").body("items", hasSize(0));
+    }
+
+    /** TKT-5: the same approval published again under a new event id acts once, so it cannot undo a later ticket. */
+    @Test
+    void aSettingsApprovalPublishedAgainDoesNotUndoALaterTicket() {
+        String project = createProject("alice");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String firstApproval = "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"attempt\":1,"
+                + "\"variables\":[{\"action\":\"SET\",\"name\":\"MODE\",\"value\":\"first\"}]";
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approve(project, first, firstApproval);
+            awaitAnswer(probe, first);
+            approve(project, second, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"attempt\":1,"
+                    + "\"variables\":[{\"action\":\"SET\",\"name\":\"MODE\",\"value\":\"second\"}]");
+            awaitAnswer(probe, second);
+            approve(project, first, firstApproval);
+            // A later ticket of the same project proves the republished approval was handled before it.
+            String marker = UUID.randomUUID().toString();
+            approve(project, marker, "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\"]");
+            awaitAnswer(probe, marker);
+            assertThat(probe.seen()).filteredOn(record -> record.value().contains("\"ticketId\":\"" + first + "\"")).hasSize(1);
+        }
+        get("alice", env(project, "staging") + "/variables/MODE").statusCode(200).body("value", equalTo("second"));
     }
 
     @Test
@@ -123,13 +135,13 @@ class ReactionsTest {
         String eventId = UUID.randomUUID().toString();
         String body = "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\",\"www.shop.example.com\"]";
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
-            approved(project, eventId, ticket, body);
-            approved(project, eventId, ticket, body);
-            awaitFulfilment(probe, ticket);
+            approve(project, eventId, ticket, body);
+            approve(project, eventId, ticket, body);
+            awaitAnswer(probe, ticket);
             // A later ticket of the same project proves the repeat was handled before it.
             String later = UUID.randomUUID().toString();
-            approved(project, later, "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\"]");
-            awaitFulfilment(probe, later);
+            approve(project, later, "\"environmentId\":\"production\",\"type\":\"GO_LIVE\",\"domains\":[\"shop.example.com\"]");
+            awaitAnswer(probe, later);
             assertThat(probe.seen()).filteredOn(record -> record.value().contains("\"ticketId\":\"" + ticket + "\"")).hasSize(1);
         }
         get("alice", env(project, "production")).body("urls.store", equalTo("https://shop.example.com/"))

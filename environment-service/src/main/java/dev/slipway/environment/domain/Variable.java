@@ -69,6 +69,13 @@ public class Variable {
     /** Settings of a variable; null keeps the current (or default) value. */
     public record Settings(String value, Boolean json, Boolean sensitive, Boolean inheritable, Boolean visibleBuild,
             Boolean visibleRuntime, Boolean enabled) {
+
+        /** SEC-3: the value may be sensitive, so a printed Settings says only whether it has one. */
+        @Override
+        public String toString() {
+            return "Settings[value=" + (value == null ? "none" : "(hidden)") + ", json=" + json + ", sensitive=" + sensitive + ", inheritable="
+                    + inheritable + ", visibleBuild=" + visibleBuild + ", visibleRuntime=" + visibleRuntime + ", enabled=" + enabled + "]";
+        }
     }
 
     /** Why a new variable {@code name} with {@code settings} cannot be created, if it cannot (VAR-1). */

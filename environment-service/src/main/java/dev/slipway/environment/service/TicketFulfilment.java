@@ -2,27 +2,30 @@ package dev.slipway.environment.service;
 
 import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.EnvironmentRepository;
-import dev.slipway.environment.domain.Variable;
-import dev.slipway.environment.domain.VariableRepository;
+import dev.slipway.environment.domain.PendingSettingsTickets;
+import dev.slipway.environment.domain.SensitiveValues;
+import dev.slipway.environment.domain.TicketApprovals;
 import dev.slipway.environment.messaging.EnvironmentEvents;
 import dev.slipway.events.ticket.TicketApproved;
-import dev.slipway.events.ticket.TicketApproved.VariableChange;
+import dev.slipway.events.ticket.TicketType;
 import dev.slipway.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Fulfils the approved tickets environment-service owns (TKT-5): DEPLOYMENT_SETTINGS writes the
- * variables and approved config digest of Staging or Production (ENV-5, VAR-4, CFG-3); GO_LIVE sets
- * Production's live domains (ENV-7). Every change of a ticket is checked before any is applied, so
- * either all apply or none; the answer carries the ticket id. The inbox makes a repeated approval
- * apply once.
+ * variables and approved config digest of Staging or Production ({@link DeploymentSettings}); GO_LIVE
+ * sets Production's live domains (ENV-7). The answer carries the ticket id and attempt. A repeated
+ * approval applies once: the inbox skips an event delivered again, {@link TicketApprovals} an
+ * approval published again under a new id (which could otherwise undo a later ticket).
+ *
+ * <p>SEC-3: a DEPLOYMENT_SETTINGS ticket that sets a sensitive variable cannot apply with its
+ * approval event, which carries no sensitive value, and ticket-service is not called inside the
+ * event's transaction: the ticket is recorded as pending ({@link PendingSettingsTickets}) and
+ * {@link SensitiveSettingsWorker} applies it once it has read the values.
  */
 @ApplicationScoped
 public class TicketFulfilment {
@@ -30,108 +33,73 @@ public class TicketFulfilment {
     private static final String SERVICE = "environment-service";
 
     private final EnvironmentRepository environments;
-    private final VariableRepository variables;
+    private final DeploymentSettings settings;
+    private final PendingSettingsTickets pending;
+    private final TicketApprovals approvals;
     private final EnvironmentEvents events;
 
-    public TicketFulfilment(EnvironmentRepository environments, VariableRepository variables, EnvironmentEvents events) {
+    public TicketFulfilment(EnvironmentRepository environments, DeploymentSettings settings, PendingSettingsTickets pending,
+            TicketApprovals approvals, EnvironmentEvents events) {
         this.environments = environments;
-        this.variables = variables;
+        this.settings = settings;
+        this.pending = pending;
+        this.approvals = approvals;
         this.events = events;
     }
 
-    /** Applies the ticket if it is one of ours; otherwise leaves it to its owner. */
+    /** Applies the ticket if it is one of ours (or records it to apply once its sensitive values are read); otherwise leaves it to its owner. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(TicketApproved ticket) {
-        if (!ticket.type().isFulfilledBy(SERVICE)) {
+        if (!ticket.type().isFulfilledBy(SERVICE) || !approvals.recordFirst(ticket)) {
             return;
         }
-        Optional<Environment> target = environments.find(ticket.projectId(), ticket.environmentId());
+        Optional<Environment> target = target(ticket);
         if (target.isEmpty()) {
-            events.ticketFulfilled(ticket, false, "project " + ticket.projectId() + " has no environment " + ticket.environmentId());
             return;
         }
         Environment environment = target.get();
-        Optional<Refusal> refusal = switch (ticket.type()) {
-            case GO_LIVE -> environment.goLiveRefusal(ticket.domains());
-            default -> settingsRefusal(environment, ticket);
-        };
+        if (ticket.type() == TicketType.GO_LIVE) {
+            goLive(environment, ticket);
+        } else if (settings.needSensitiveValues(environment, ticket)) {
+            pending.record(ticket);
+        } else {
+            answer(ticket, settings.fulfil(environment, ticket, SensitiveValues.none()));
+        }
+    }
+
+    /** A pending DEPLOYMENT_SETTINGS ticket with the sensitive values ticket-service served: every change checked again, then applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approvedWithValues(TicketApproved ticket, SensitiveValues values) {
+        target(ticket).ifPresent(environment -> answer(ticket, settings.fulfil(environment, ticket, values)));
+    }
+
+    /** A pending ticket whose values cannot be read (ticket-service does not know it, or no longer fulfils this attempt): nothing changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void valuesRefused(TicketApproved ticket, String detail) {
+        events.ticketFulfilled(ticket, false, detail);
+    }
+
+    /** The ticket's environment, or empty once the ticket is answered as failed. */
+    private Optional<Environment> target(TicketApproved ticket) {
+        Optional<Environment> target = environments.find(ticket.projectId(), ticket.environmentId());
+        if (target.isEmpty()) {
+            events.ticketFulfilled(ticket, false, "project " + ticket.projectId() + " has no environment " + ticket.environmentId());
+        }
+        return target;
+    }
+
+    private void goLive(Environment environment, TicketApproved ticket) {
+        Optional<Refusal> refusal = environment.goLiveRefusal(ticket.domains());
         if (refusal.isPresent()) {
             events.ticketFulfilled(ticket, false, refusal.get().detail());
             return;
         }
-        String detail = switch (ticket.type()) {
-            case GO_LIVE -> goLive(environment, ticket.domains());
-            default -> applySettings(environment, ticket);
-        };
-        events.ticketFulfilled(ticket, true, detail);
-    }
-
-    private static String goLive(Environment environment, List<String> domains) {
+        List<String> domains = ticket.domains();
         environment.goLive(domains, Instant.now());
-        return "live on " + String.join(", ", domains.stream().map(String::strip).toList());
+        events.ticketFulfilled(ticket, true, "live on " + String.join(", ", domains.stream().map(String::strip).toList()));
     }
 
-    /** Why the DEPLOYMENT_SETTINGS ticket cannot apply, checking every change against what exists now. */
-    private Optional<Refusal> settingsRefusal(Environment environment, TicketApproved ticket) {
-        if (environment.type().isSelfService()) {
-            return Refusal.of("TKT-2", 422, "self-service", "Integration environments are self-service");
-        }
-        List<VariableChange> changes = ticket.variables() == null ? List.of() : ticket.variables();
-        if (changes.isEmpty() && ticket.approveConfigDigest() == null) {
-            return Refusal.of("TKT-1", 422, "empty-ticket", "the ticket changes nothing");
-        }
-        Set<String> names = new HashSet<>();
-        for (VariableChange change : changes) {
-            if (change.name() == null || !names.add(change.name()) || change.action() == null) {
-                return Refusal.of("TKT-1", 422, "invalid-change", "each change names one variable, once, with an action SET or DELETE: "
-                        + change.name());
-            }
-            if (change.action() == VariableChange.Action.DELETE) {
-                continue;
-            }
-            Optional<Variable> existing = variables.find(environment.projectId(), environment.id(), change.name());
-            if (Boolean.TRUE.equals(change.sensitive()) || existing.map(Variable::sensitive).orElse(false)) {
-                return Refusal.of("SEC-3", 422, "sensitive-through-ticket", "sensitive variable " + change.name()
-                        + " cannot be set through a ticket yet: its value may not travel in events (SEC-3)");
-            }
-            Optional<Refusal> refusal = existing.isPresent() ? existing.get().changeRefusal(settings(change))
-                    : Variable.creationRefusal(change.name(), settings(change));
-            if (refusal.isPresent()) {
-                return refusal;
-            }
-        }
-        return ticket.approveConfigDigest() == null ? Optional.empty() : environment.configApprovalRefusal(ticket.approveConfigDigest());
-    }
-
-    private String applySettings(Environment environment, TicketApproved ticket) {
-        List<String> done = new ArrayList<>();
-        Instant now = Instant.now();
-        for (VariableChange change : ticket.variables() == null ? List.<VariableChange>of() : ticket.variables()) {
-            Optional<Variable> existing = variables.find(environment.projectId(), environment.id(), change.name());
-            switch (change.action()) {
-                case DELETE -> {
-                    existing.ifPresent(variables::delete);
-                    done.add("deleted " + change.name());
-                }
-                case SET -> {
-                    if (existing.isPresent()) {
-                        existing.get().apply(settings(change), now);
-                    } else {
-                        variables.persist(Variable.create(environment.projectId(), environment.id(), change.name(), settings(change), now));
-                    }
-                    done.add("set " + change.name());
-                }
-            }
-        }
-        if (ticket.approveConfigDigest() != null) {
-            environment.approveConfigDigest(ticket.approveConfigDigest(), now);
-            done.add("approved configuration " + ticket.approveConfigDigest());
-        }
-        return String.join("; ", done) + " on " + environment.id() + " (takes effect at its next deployment)";
-    }
-
-    private static Variable.Settings settings(VariableChange change) {
-        return new Variable.Settings(change.value(), change.json(), change.sensitive(), change.inheritable(), change.visibleBuild(),
-                change.visibleRuntime(), change.enabled());
+    private void answer(TicketApproved ticket, DeploymentSettings.Outcome outcome) {
+        events.ticketFulfilled(ticket, outcome.success(), outcome.detail());
     }
 }
