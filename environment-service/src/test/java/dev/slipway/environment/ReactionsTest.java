@@ -82,7 +82,7 @@ class ReactionsTest {
     void approvedDeploymentSettingsTicketWritesStagingSettingsAndAnswersWithTheTicketId() {
         String project = createProject("alice");
         String ticket = UUID.randomUUID().toString();
-        String digest = "a".repeat(64);
+        String digest = "sha256:" + "a".repeat(64);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
             approve(project, ticket, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\",\"approveConfigDigest\":\"" + digest + "\","
                     + "\"variables\":[{\"action\":\"SET\",\"name\":\"env:MODE\",\"value\":\"production-like\"}]");

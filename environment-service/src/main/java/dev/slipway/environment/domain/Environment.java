@@ -5,6 +5,7 @@ import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.environment.EnvironmentOperation;
 import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.HostNames;
 import dev.slipway.platform.domain.Refusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -35,10 +36,8 @@ import java.util.regex.Pattern;
 @Table(name = "environment")
 public class Environment {
 
-    /** CFG-3: a configuration digest is a SHA-256 in hex. */
-    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-    /** A host name of at least two labels (ENV-7 live domains). */
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    /** CFG-3: a configuration digest as deployment-service computes and names it: {@code sha256:} and 64 lowercase hex digits. */
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     @EmbeddedId
     private Key key;
@@ -300,7 +299,7 @@ public class Environment {
             return Refusal.of("TKT-1", 422, "invalid-domain", "GO_LIVE needs at least one domain.");
         }
         for (String domain : domains) {
-            if (domain == null || !DOMAIN.matcher(domain.strip()).matches()) {
+            if (domain == null || !HostNames.isHostName(domain.strip())) {
                 return Refusal.of("TKT-1", 422, "invalid-domain", "'" + domain + "' is not a domain name.");
             }
         }
@@ -320,7 +319,7 @@ public class Environment {
             return Refusal.of("CFG-3", 422, "self-service", "Integration environments are self-service: they keep no approved configuration digest.");
         }
         if (digest == null || !DIGEST.matcher(digest).matches()) {
-            return Refusal.of("CFG-3", 422, "invalid-digest", "approveConfigDigest is not a SHA-256 hex digest.");
+            return Refusal.of("CFG-3", 422, "invalid-digest", "approveConfigDigest is not a configuration digest ('sha256:' and 64 lowercase hex digits, as VALIDATE names it).");
         }
         return Optional.empty();
     }

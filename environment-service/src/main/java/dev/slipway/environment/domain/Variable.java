@@ -1,8 +1,7 @@
 package dev.slipway.environment.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.platform.domain.Refusal;
+import dev.slipway.platform.domain.VariableRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -10,10 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A project or environment variable (VAR-1, VAR-2). Project variables have the empty environment
@@ -25,10 +22,6 @@ import java.util.regex.Pattern;
 public class Variable {
 
     public static final String PROJECT_LEVEL = "";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,256}");
-    private static final int MAX_JSON_BYTES = 4 * 1024;
-    private static final int MAX_VALUE_BYTES = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @EmbeddedId
     private Key key;
@@ -80,8 +73,9 @@ public class Variable {
 
     /** Why a new variable {@code name} with {@code settings} cannot be created, if it cannot (VAR-1). */
     public static Optional<Refusal> creationRefusal(String name, Settings settings) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            return Refusal.of("VAR-1", 400, "invalid-variable-name", "A variable name is 1-256 of A-Z, a-z, 0-9, '.', '_', ':' and '-'.");
+        Optional<Refusal> badName = VariableRules.nameRefusal(name);
+        if (badName.isPresent()) {
+            return badName;
         }
         if (settings.value() == null) {
             return Refusal.of("VAR-1", 400, "invalid-variable-value", "A variable needs a value.");
@@ -123,22 +117,9 @@ public class Variable {
         updatedAt = now;
     }
 
-    /** VAR-1: JSON values parse and are at most 4 KiB; others at most 64 KiB. The value is never echoed. */
+    /** VAR-1 (shared with ticket-service's checks): JSON values parse and are at most 4 KiB; others at most 64 KiB. The value is never echoed. */
     private static Optional<Refusal> valueRefusal(String value, boolean json) {
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (json) {
-            if (bytes > MAX_JSON_BYTES) {
-                return Refusal.of("VAR-1", 400, "invalid-variable-value", "A JSON value is at most 4 KiB; this one has " + bytes + " bytes.");
-            }
-            try {
-                JSON.readTree(value);
-            } catch (JsonProcessingException e) {
-                return Refusal.of("VAR-1", 400, "invalid-variable-value", "The value is not valid JSON (json: true).");
-            }
-        } else if (bytes > MAX_VALUE_BYTES) {
-            return Refusal.of("VAR-1", 400, "invalid-variable-value", "A value is at most 64 KiB; this one has " + bytes + " bytes.");
-        }
-        return Optional.empty();
+        return VariableRules.valueRefusal(value, json);
     }
 
     /** The level: {@link #PROJECT_LEVEL} or the environment id. */

@@ -244,10 +244,12 @@ class EnvironmentTest {
 
     @Test
     void onlyAShaDigestIsApprovedAndOnlyOnStagingOrProduction() {
-        String digest = "a".repeat(64);
+        String digest = "sha256:" + "a".repeat(64);
         assertThat(master.configApprovalRefusal(digest)).isPresent();
         assertThat(staging.configApprovalRefusal("not-a-digest")).get().extracting("slug").isEqualTo("invalid-digest");
         assertThat(staging.configApprovalRefusal("A".repeat(64))).isPresent();
+        // The bare hex was accepted once, so deployment-service's approval and this one disagreed on the same ticket.
+        assertThat(staging.configApprovalRefusal("a".repeat(64))).as("digests are named as VALIDATE names them").isPresent();
         staging.approveConfigDigest(digest, NOW);
         assertThat(staging.approvedConfigDigest()).isEqualTo(digest);
     }
