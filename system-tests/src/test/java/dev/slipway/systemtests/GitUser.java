@@ -58,6 +58,22 @@ public final class GitUser {
         return client.user();
     }
 
+    /** The key's public line ({@code ssh-ed25519 AAAA... user@systest}). */
+    public String publicKey() {
+        try {
+            return Files.readString(home.resolve("id_ed25519.pub")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ssh <login>@127.0.0.1 -p <gateway> <command>} with this user's key (SSH-3: {@code <project>-<env>} selects an environment). */
+    public GitResult ssh(String login, String command) {
+        return run(List.of("ssh", "-i", privateKey.toString(), "-p", Integer.toString(suite.sshPort()), "-o", "IdentitiesOnly=yes", "-o",
+                "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o",
+                "ConnectTimeout=20", login + "@127.0.0.1", command), Map.of("LANG", "C"), home, home);
+    }
+
     /** The registered key's fingerprint as OpenSSH prints it ({@code SHA256:...}). */
     public String fingerprint() {
         return fingerprint;

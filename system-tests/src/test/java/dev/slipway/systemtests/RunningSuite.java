@@ -163,9 +163,8 @@ public final class RunningSuite implements AutoCloseable {
                 env.put("SLIPWAY_SSH_HOST_KEY", dir.resolve("ssh").resolve("host-ed25519-key").toString());
                 env.put("SLIPWAY_EXEC_URL", url(SuiteService.DEPLOYMENT)); // SSH-3: sessions relay to the runner
             }
-            case TICKET -> {
-                // the shared configuration only
-            }
+            // SEC-3: the key the run's ticket-service seals sensitive ticket values with.
+            case TICKET -> env.put("SLIPWAY_TICKETS_SECRETS_KEY_LOCATION", keys.ticketSecretsKey().toString());
         }
         return env;
     }
@@ -234,6 +233,19 @@ public final class RunningSuite implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve("work"));
             return Files.createTempDirectory(dir.resolve("work"), prefix + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every service's whole log so far (SEC-3: tests look for what must never be there). */
+    public String logs() {
+        try (var files = java.nio.file.Files.list(dir.resolve("logs"))) {
+            StringBuilder all = new StringBuilder();
+            for (java.nio.file.Path file : files.toList()) {
+                all.append(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
