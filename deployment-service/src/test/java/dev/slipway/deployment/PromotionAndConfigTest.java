@@ -89,7 +89,7 @@ class PromotionAndConfigTest {
         Deployment refused = runs.runToTheEnd(PipelineRuns.ticket(project.id(), "staging", second));
         assertThat(refused.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(refused.phase()).isEqualTo(DeploymentPhase.VALIDATE);
-        assertThat(refused.detail()).isEqualTo("VALIDATE failed: configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest "
+        assertThat(refused.detail()).isEqualTo("VALIDATE failed: CFG-3: configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest "
                 + digest + ")");
 
         TriggerEvents.configurationApproved(project.id(), "staging", "T-settings", digest);

@@ -352,7 +352,7 @@ class JourneyIT {
         String digest = preview.getString("preview.deploy.config.digest");
         assertThat(digest).startsWith("sha256:");
         JsonPath refused = approveAndAwait(deploy, "FAILED");
-        assertThat(refused.getString("result.detail")).contains("configuration change requires an approved DEPLOYMENT_SETTINGS ticket", digest);
+        assertThat(refused.getString("result.detail")).contains("CFG-3: configuration change requires an approved DEPLOYMENT_SETTINGS ticket", digest);
 
         String approval = open(bob, "DEPLOYMENT_SETTINGS", "staging", Map.of("approveConfigOf", changed)).then().statusCode(201).extract().path("id");
         approveAndAwait(approval, "RESOLVED");

@@ -44,6 +44,6 @@ public final class Promotion {
             return Optional.empty();
         }
         return Refusal.of("CFG-3", 422, "configuration-not-approved",
-                "configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest " + digest + ")");
+                "CFG-3: configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest " + digest + ")");
     }
 }

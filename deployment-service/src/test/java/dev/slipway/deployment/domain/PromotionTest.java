@@ -28,6 +28,6 @@ class PromotionTest {
         assertThat(Promotion.checkConfiguration(EnvironmentType.PRODUCTION, "sha256:new", "sha256:old", Set.of("sha256:new"))).isEmpty();
         assertThat(Promotion.checkConfiguration(EnvironmentType.INTEGRATION, "sha256:new", "sha256:old", Set.of())).isEmpty();
         assertThat(Promotion.checkConfiguration(EnvironmentType.STAGING, "sha256:new", "sha256:old", Set.of()).orElseThrow().detail())
-                .isEqualTo("configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest sha256:new)");
+                .isEqualTo("CFG-3: configuration change requires an approved DEPLOYMENT_SETTINGS ticket (digest sha256:new)");
     }
 }
