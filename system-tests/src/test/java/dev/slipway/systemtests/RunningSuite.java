@@ -251,6 +251,11 @@ public final class RunningSuite implements AutoCloseable {
         return "ssh://git@127.0.0.1:" + SuitePorts.SSH + "/" + repository;
     }
 
+    /** Git over SSH through instance {@code instance} (1 or 2) of ssh-gateway. */
+    public String gitUrl(String repository, int instance) {
+        return "ssh://git@127.0.0.1:" + SuitePorts.ssh(instance) + "/" + repository;
+    }
+
     /** The broker's address, for a test that reads or plays events. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
