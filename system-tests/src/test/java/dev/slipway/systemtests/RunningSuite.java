@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -44,29 +46,40 @@ public final class RunningSuite implements AutoCloseable {
 
     /** How long the four services get to report ready together (they start at once on few cores). */
     private static final Duration READY_BOUND = Duration.ofMinutes(3);
+    /** How long one restarted service, broker or database gets to be ready again. */
+    private static final Duration RESTART_BOUND = Duration.ofMinutes(2);
     private static final int LOG_TAIL_LINES = 120;
 
     private final Path dir;
+    private final SuiteOptions.Values options;
     private final LocalKafka kafka;
     private final DevKeys keys;
     private final DevTokens tokens;
-    private final Map<SuiteService, ServiceProcess> services = new EnumMap<>(SuiteService.class);
+    /** Each service's instances, first instance first. */
+    private final Map<SuiteService, List<ServiceProcess>> services = new EnumMap<>(SuiteService.class);
     private final Thread shutdownHook = new Thread(this::close, "systest-stop");
+    private LocalPostgres postgres;
     private LocalPostgres.Endpoint database;
     private boolean closed;
 
-    private RunningSuite(Path dir, LocalKafka kafka) {
+    private RunningSuite(Path dir, SuiteOptions.Values options, LocalKafka kafka) {
         this.dir = dir;
+        this.options = options;
         this.kafka = kafka;
         this.keys = new DevKeys(dir.resolve("keys"));
         this.tokens = new DevTokens(keys.ensure().loadPrivateKey(), DevTokens.DEFAULT_ISSUER);
+    }
+
+    /** The default suite: one instance of each service, the machine's PostgreSQL. */
+    static RunningSuite start() {
+        return start(SuiteOptions.Values.DEFAULT);
     }
 
     /**
      * Starts everything and returns once every service is ready and the gateway's SSH port answers;
      * on a failure stops what it started and throws with the end of the services' logs.
      */
-    static RunningSuite start() {
+    static RunningSuite start(SuiteOptions.Values options) {
         Instant begin = Instant.now();
         SlipwayHome home = SlipwayHome.locate();
         ServiceLauncher launcher = new ServiceLauncher(home);
@@ -76,17 +89,17 @@ public final class RunningSuite implements AutoCloseable {
                         + "(./mvnw -o package -DskipTests at the root; ./mvnw verify does it before this module)");
             }
         }
-        Path dir = Path.of(System.getProperty("slipway.systest.dir", "target/systest")).toAbsolutePath().normalize();
+        Path dir = runDirectory();
         // LocalKafka keeps a broker's files in .slipway/<name>; a name relative to it puts them here
         // (the OS resolves .slipway/.. only when .slipway exists; every module's tests make it anyway).
         createDirectories(home.state());
         LocalKafka kafka = new LocalKafka(home, home.state().relativize(dir.resolve("kafka")).toString(), SuitePorts.KAFKA,
                 SuitePorts.KAFKA_CONTROLLER);
         stopLeftovers(dir, kafka);
-        requireFreePorts();
+        requireFreePorts(options);
         deleteTree(dir);
 
-        RunningSuite suite = new RunningSuite(dir, kafka);
+        RunningSuite suite = new RunningSuite(dir, options, kafka);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
             suite.startInfrastructure(home);
@@ -96,14 +109,27 @@ public final class RunningSuite implements AutoCloseable {
             suite.close();
             throw new IllegalStateException("The suite did not start: " + e.getMessage() + "\n" + tails, e);
         }
-        System.out.printf("systest: suite ready in %.1f s (logs in %s)%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
-                dir.resolve("logs"));
+        System.out.printf("systest: suite %s ready in %.1f s (HTTP from %d, SSH %d, Kafka %d, PostgreSQL %d; logs in %s)%n", options,
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0, SuitePorts.http(SuiteService.ENVIRONMENT), SuitePorts.SSH,
+                SuitePorts.KAFKA, suite.database.port(), dir.resolve("logs"));
         return suite;
+    }
+
+    /** {@code target/systest}, or {@code target/systest-<base>} for a run on a port base of its own: two runs never share files. */
+    private static Path runDirectory() {
+        String dir = System.getProperty("slipway.systest.dir", "target/systest");
+        if (SuitePorts.ownBase()) {
+            dir = dir + "-" + SuitePorts.BASE;
+        }
+        return Path.of(dir).toAbsolutePath().normalize();
     }
 
     private void startInfrastructure(SlipwayHome home) {
         kafka.ensureRunning();
-        LocalPostgres postgres = new LocalPostgres(home);
+        // A private cluster per port base, started as user postgres in the system's temporary folder
+        // (LocalPostgres.dedicated: postgres must reach its files wherever the checkout is).
+        postgres = options.privatePostgres() ? LocalPostgres.dedicated(home, "systest-" + SuitePorts.BASE, SuitePorts.POSTGRES)
+                : new LocalPostgres(home);
         database = postgres.ensureRunning();
         for (SuiteService service : SuiteService.values()) {
             // Fresh each run: nothing of an earlier run's projects, outbox or inbox.
@@ -114,33 +140,54 @@ public final class RunningSuite implements AutoCloseable {
 
     private void startServices(ServiceLauncher launcher) {
         for (SuiteService service : SuiteService.values()) {
-            ServiceProcess process = new ServiceProcess(service, SuitePorts.http(service), launcher.command(service),
-                    launcher.runnerJar(service).getParent(), environment(service), dir.resolve("logs").resolve(service.module() + ".log"),
-                    dir.resolve("run").resolve(service.module() + ".pid"));
-            services.put(service, process);
-            process.start();
+            List<ServiceProcess> instances = new ArrayList<>();
+            for (int instance = 1; instance <= options.instances(); instance++) {
+                String name = service.module() + (instance == 1 ? "" : "-" + instance);
+                ServiceProcess process = new ServiceProcess(service, SuitePorts.http(service, instance), launcher.command(service),
+                        launcher.runnerJar(service).getParent(), environment(service, instance), dir.resolve("logs").resolve(name + ".log"),
+                        dir.resolve("run").resolve(name + ".pid"));
+                instances.add(process);
+            }
+            services.put(service, instances);
         }
+        processes().forEach(ServiceProcess::start);
         try {
-            Awaitility.await("the four services ready").atMost(READY_BOUND).pollInterval(Duration.ofMillis(250)).until(() -> {
-                services.values().forEach(ServiceProcess::requireAlive);
-                return services.values().stream().allMatch(ServiceProcess::isReady)
-                        && Processes.portOpen("127.0.0.1", SuitePorts.SSH);
+            Awaitility.await("the services ready").atMost(READY_BOUND).pollInterval(Duration.ofMillis(250)).until(() -> {
+                processes().forEach(ServiceProcess::requireAlive);
+                return processes().allMatch(ServiceProcess::isReady) && sshPortsOpen();
             });
         } catch (ConditionTimeoutException e) {
-            String notReady = services.values().stream().filter(process -> !process.isReady()).map(process -> process.service().module())
+            String notReady = processes().filter(process -> !process.isReady()).map(process -> process.service().module())
                     .collect(Collectors.joining(", "));
             throw new IllegalStateException("not ready within " + READY_BOUND + ": " + (notReady.isEmpty() ? "ssh-gateway's SSH port" : notReady), e);
         }
     }
 
-    /** Each service's configuration, every key one its README or configuration mapping documents. */
-    private Map<String, String> environment(SuiteService service) {
+    private Stream<ServiceProcess> processes() {
+        return services.values().stream().flatMap(List::stream);
+    }
+
+    private boolean sshPortsOpen() {
+        for (int instance = 1; instance <= options.instances(); instance++) {
+            if (!Processes.portOpen("127.0.0.1", SuitePorts.ssh(instance))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each service's configuration, every key one its README or configuration mapping documents. A
+     * second instance shares the first's database, broker, keys, git root and releases (SPEC §1) and
+     * calls the other services' instances of its own number.
+     */
+    private Map<String, String> environment(SuiteService service, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", System.getProperty("user.home"));
         env.put("LANG", "C.UTF-8");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(SuitePorts.http(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(SuitePorts.http(service, instance)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(databaseOf(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -149,19 +196,19 @@ public final class RunningSuite implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.DEFAULT_ISSUER);
         env.put("SLIPWAY_SERVICE_TOKEN_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
         for (SuiteService other : SuiteService.values()) {
-            env.put("SLIPWAY_SERVICES_" + other.module().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", url(other));
+            env.put("SLIPWAY_SERVICES_" + other.module().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", url(other, instance));
         }
         // EVT-5: a stable name per instance in the service's consumer group.
-        env.put("SLIPWAY_EVENTS_INSTANCE_ID", service.module() + "-systest-1");
+        env.put("SLIPWAY_EVENTS_INSTANCE_ID", service.module() + "-systest-" + instance);
         switch (service) {
             case ENVIRONMENT -> env.put("SLIPWAY_ENVIRONMENTS_SSH_PORT", Integer.toString(SuitePorts.SSH)); // ENV-7 URLs name this gateway
             case DEPLOYMENT -> env.put("SLIPWAY_RUNNER_ROOT", dir.resolve("releases").toString());
             case GATEWAY -> {
                 env.put("SLIPWAY_GIT_ROOT", dir.resolve("git").toString());
                 env.put("SLIPWAY_SSH_HOST", "127.0.0.1");
-                env.put("SLIPWAY_SSH_PORT", Integer.toString(SuitePorts.SSH));
+                env.put("SLIPWAY_SSH_PORT", Integer.toString(SuitePorts.ssh(instance)));
                 env.put("SLIPWAY_SSH_HOST_KEY", dir.resolve("ssh").resolve("host-ed25519-key").toString());
-                env.put("SLIPWAY_EXEC_URL", url(SuiteService.DEPLOYMENT)); // SSH-3: sessions relay to the runner
+                env.put("SLIPWAY_EXEC_URL", url(SuiteService.DEPLOYMENT, instance)); // SSH-3: sessions relay to the runner
             }
             // SEC-3: the key the run's ticket-service seals sensitive ticket values with.
             case TICKET -> env.put("SLIPWAY_TICKETS_SECRETS_KEY_LOCATION", keys.ticketSecretsKey().toString());
@@ -169,13 +216,29 @@ public final class RunningSuite implements AutoCloseable {
         return env;
     }
 
+    /** {@code systest_environment} ..., or {@code systest<base>_environment} ... for a run on a port base of its own. */
     private static String databaseOf(SuiteService service) {
-        return service.database().replaceFirst("^slipway_", "systest_");
+        return service.database().replaceFirst("^slipway_", SuitePorts.ownBase() ? "systest" + SuitePorts.BASE + "_" : "systest_");
+    }
+
+    /** What this suite was started with. */
+    public SuiteOptions.Values options() {
+        return options;
+    }
+
+    /** Instances of each service (1, or 2 for {@code @SuiteOptions(instances = 2)}). */
+    public int instances() {
+        return options.instances();
     }
 
     /** A service's base URL, e.g. {@code http://127.0.0.1:18881}. */
     public String url(SuiteService service) {
-        return "http://127.0.0.1:" + SuitePorts.http(service);
+        return url(service, 1);
+    }
+
+    /** The base URL of instance {@code instance} (1 or 2) of a service. */
+    public String url(SuiteService service, int instance) {
+        return "http://127.0.0.1:" + SuitePorts.http(service, instance);
     }
 
     /** The gateway's SSH port (SSH-3). */
@@ -188,9 +251,119 @@ public final class RunningSuite implements AutoCloseable {
         return "ssh://git@127.0.0.1:" + SuitePorts.SSH + "/" + repository;
     }
 
+    /** Git over SSH through instance {@code instance} (1 or 2) of ssh-gateway. */
+    public String gitUrl(String repository, int instance) {
+        return "ssh://git@127.0.0.1:" + SuitePorts.ssh(instance) + "/" + repository;
+    }
+
     /** The broker's address, for a test that reads or plays events. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** deployment-service's releases root (DEP-10): {@code <root>/<project>/<env>/data} is an environment's data (DEP-7). */
+    public Path releasesRoot() {
+        return dir.resolve("releases");
+    }
+
+    // ----- faults: a process ends as a crash ends it (SIGKILL), then starts again as it ran -----
+
+    /** SIGKILL to instance {@code instance} of {@code service} (the JVM alone, as a crash); returns when it is gone. */
+    public void kill(SuiteService service, int instance) {
+        instance(service, instance).kill();
+        System.out.printf("systest: killed %s #%d (SIGKILL)%n", service.module(), instance);
+    }
+
+    /** Starts a killed instance again, same port and environment; returns when it is ready (its SSH port open, for the gateway). */
+    public Instant restart(SuiteService service, int instance) {
+        ServiceProcess process = instance(service, instance);
+        Instant begin = Instant.now();
+        process.start();
+        Awaitility.await(service.module() + " #" + instance + " ready again").atMost(RESTART_BOUND).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    process.requireAlive();
+                    return process.isReady() && (service != SuiteService.GATEWAY || Processes.portOpen("127.0.0.1", SuitePorts.ssh(instance)));
+                });
+        Instant ready = Instant.now();
+        System.out.printf("systest: %s #%d ready again %.1f s after its start%n", service.module(), instance,
+                Duration.between(begin, ready).toMillis() / 1000.0);
+        return ready;
+    }
+
+    /** {@link #kill} then {@link #restart}: returns when the instance is ready again. */
+    public Instant killAndRestart(SuiteService service, int instance) {
+        kill(service, instance);
+        return restart(service, instance);
+    }
+
+    /** SIGKILL to the broker; returns when it is gone. */
+    public void killBroker() {
+        ProcessHandle broker = kafka.process().orElseThrow(() -> new IllegalStateException("the suite's broker does not run"));
+        broker.destroyForcibly();
+        broker.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        System.out.println("systest: killed the broker (SIGKILL)");
+    }
+
+    /** Starts the broker again on its data directory (its log recovered); returns when it serves clients. */
+    public Instant restartBroker() {
+        Instant begin = Instant.now();
+        kafka.ensureRunning();
+        Instant ready = Instant.now();
+        System.out.printf("systest: broker ready again %.1f s after its start%n", Duration.between(begin, ready).toMillis() / 1000.0);
+        return ready;
+    }
+
+    /** {@link #killBroker} then {@link #restartBroker}. */
+    public Instant killAndRestartBroker() {
+        killBroker();
+        return restartBroker();
+    }
+
+    /**
+     * SIGKILL to the private cluster's postmaster and every backend (a crashed database server);
+     * only for {@code @SuiteOptions(privatePostgres = true)}: the machine's server is never touched.
+     */
+    public void killPostgres() {
+        if (!options.privatePostgres()) {
+            throw new IllegalStateException("killPostgres needs @SuiteOptions(privatePostgres = true): the machine's server is left alone");
+        }
+        Path pidFile = postgres.clusterDir().resolve("postmaster.pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the postmaster's PID from " + pidFile, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        backends.forEach(backend -> backend.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+        System.out.println("systest: killed PostgreSQL (SIGKILL to the postmaster and its " + backends.size() + " backends)");
+    }
+
+    /** Starts the private cluster again (crash recovery replays its WAL); returns when it accepts connections. */
+    public Instant restartPostgres() {
+        Instant begin = Instant.now();
+        postgres.startPrivateCluster();
+        Instant ready = Instant.now();
+        System.out.printf("systest: PostgreSQL ready again %.1f s after its start%n", Duration.between(begin, ready).toMillis() / 1000.0);
+        return ready;
+    }
+
+    /** {@link #killPostgres} then {@link #restartPostgres}. */
+    public Instant killAndRestartPostgres() {
+        killPostgres();
+        return restartPostgres();
+    }
+
+    private ServiceProcess instance(SuiteService service, int instance) {
+        List<ServiceProcess> instances = services.get(service);
+        if (instances == null || instance < 1 || instance > instances.size()) {
+            throw new IllegalArgumentException(service.module() + " has no instance " + instance);
+        }
+        return instances.get(instance - 1);
     }
 
     /** A bearer token of this run's key (SEC-1), valid for an hour. */
@@ -253,7 +426,7 @@ public final class RunningSuite implements AutoCloseable {
 
     /** The end of every service's log, for a failure's report. */
     public String logTails() {
-        return services.values().stream().map(process -> process.logTail(LOG_TAIL_LINES)).collect(Collectors.joining());
+        return processes().map(process -> process.logTail(LOG_TAIL_LINES)).collect(Collectors.joining());
     }
 
     /** Stops the services (all at once), then the broker. Databases and files stay for a look after the run. */
@@ -271,9 +444,12 @@ public final class RunningSuite implements AutoCloseable {
             }
         }
         System.out.println("systest: stopping the suite");
-        CompletableFuture.allOf(services.values().stream().map(process -> CompletableFuture.runAsync(process::stop))
+        CompletableFuture.allOf(processes().map(process -> CompletableFuture.runAsync(process::stop))
                 .toArray(CompletableFuture[]::new)).join();
         kafka.stop();
+        if (options.privatePostgres() && postgres != null) {
+            postgres.stopPrivateCluster(); // nothing of the run outlives it
+        }
     }
 
     /** A run killed before it stopped the suite left its processes; they hold the ports and would answer in our place. */
@@ -292,13 +468,15 @@ public final class RunningSuite implements AutoCloseable {
         }
     }
 
-    private static void requireFreePorts() {
+    private static void requireFreePorts(SuiteOptions.Values options) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(SuitePorts.KAFKA, "Kafka");
         ports.put(SuitePorts.KAFKA_CONTROLLER, "Kafka's controller");
-        ports.put(SuitePorts.SSH, "ssh-gateway's SSH");
-        for (SuiteService service : SuiteService.values()) {
-            ports.put(SuitePorts.http(service), service.module());
+        for (int instance = 1; instance <= options.instances(); instance++) {
+            ports.put(SuitePorts.ssh(instance), "ssh-gateway's SSH #" + instance);
+            for (SuiteService service : SuiteService.values()) {
+                ports.put(SuitePorts.http(service, instance), service.module() + " #" + instance);
+            }
         }
         ports.forEach((port, user) -> {
             if (Processes.portOpen("127.0.0.1", port)) {

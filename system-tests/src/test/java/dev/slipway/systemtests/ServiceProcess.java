@@ -40,6 +40,8 @@ final class ServiceProcess {
     private final Path log;
     private final Path pidFile;
     private Process process;
+    /** What a killed process had started (a deploy hook's process group): a crash leaves it running; {@link #stop()} ends it. */
+    private final List<ProcessHandle> orphans = new ArrayList<>();
 
     ServiceProcess(SuiteService service, int httpPort, List<String> command, Path workDir, Map<String, String> environment, Path log,
             Path pidFile) {
@@ -92,6 +94,28 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGKILL to the JVM alone, as a crash (OOM killer, a lost node) would end it: no shutdown hook
+     * runs, and what it had started (a deploy hook in its own process group) keeps running until the
+     * service's recovery ends it, or {@link #stop()} at the end of the run. Returns when it is gone.
+     */
+    void kill() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(service.module() + " does not run");
+        }
+        orphans.addAll(current.descendants().toList());
+        current.destroyForcibly(); // SIGKILL on Linux
+        try {
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service.module() + " (" + current.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code /q/health/ready} answers UP: migrated, consumer in its group (EVT-5). */
     boolean isReady() {
         try {
@@ -120,6 +144,7 @@ final class ServiceProcess {
     void stop() {
         Process current = process;
         if (current == null) {
+            killOrphans();
             return;
         }
         List<ProcessHandle> descendants = current.descendants().toList();
@@ -135,11 +160,17 @@ final class ServiceProcess {
         }
         killGroup(current.pid());
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        killOrphans();
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException ignored) {
             // the next run checks the command line before it stops anything
         }
+    }
+
+    private void killOrphans() {
+        orphans.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        orphans.clear();
     }
 
     /**

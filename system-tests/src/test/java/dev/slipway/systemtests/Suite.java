@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * context's store closes it), or from a shutdown hook when the JVM ends first. A failed or aborted
  * test prints the end of every service's log.
  *
+ * <p>A class may ask for other options ({@link SuiteOptions}: a private PostgreSQL cluster, two
+ * instances of each service); the suite running then stops and one with those options starts.
+ *
  * <p>The suite is shared by every test of the run: a test creates the projects it needs
  * ({@link RunningSuite#newProjectId()}) and never depends on another's leftovers.
  */
@@ -53,22 +56,54 @@ public final class Suite implements BeforeAllCallback, ParameterResolver, TestWa
     }
 
     private static RunningSuite running(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Startup.class, key -> Startup.attempt(), Startup.class).suite();
+        SuiteOptions.Values wanted = SuiteOptions.Values.of(context.getTestClass().orElse(null));
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Runs.class, key -> new Runs(), Runs.class).suite(wanted);
     }
 
     private static Optional<RunningSuite> started(ExtensionContext context) {
-        return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(Startup.class, Startup.class)).map(Startup::running);
+        return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(Runs.class, Runs.class)).flatMap(Runs::running);
     }
 
     /**
-     * The one attempt of a run to start the suite, kept with its outcome: a start that failed fails
-     * every class that asks after it at once, instead of each trying again for minutes.
+     * The one suite of the run at a time: a class asking for other {@link SuiteOptions} stops it and
+     * starts its own (their ports overlap). Closed by the root context's store when JUnit is done.
+     */
+    private static final class Runs implements AutoCloseable {
+
+        private SuiteOptions.Values options;
+        private Startup current;
+
+        synchronized RunningSuite suite(SuiteOptions.Values wanted) {
+            if (current == null || !wanted.equals(options)) {
+                close();
+                options = wanted;
+                current = Startup.attempt(wanted);
+            }
+            return current.suite();
+        }
+
+        synchronized Optional<RunningSuite> running() {
+            return current == null ? Optional.empty() : Optional.ofNullable(current.running());
+        }
+
+        @Override
+        public synchronized void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    /**
+     * The one attempt of a run to start a suite of some options, kept with its outcome: a start that
+     * failed fails every class that asks after it at once, instead of each trying again for minutes.
      */
     private record Startup(RunningSuite running, RuntimeException failure) implements AutoCloseable {
 
-        static Startup attempt() {
+        static Startup attempt(SuiteOptions.Values options) {
             try {
-                return new Startup(RunningSuite.start(), null);
+                return new Startup(RunningSuite.start(options), null);
             } catch (RuntimeException e) {
                 return new Startup(null, e);
             }

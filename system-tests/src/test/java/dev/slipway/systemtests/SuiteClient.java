@@ -21,11 +21,30 @@ public final class SuiteClient {
     private final RunningSuite suite;
     private final String user;
     private final String token;
+    private final int instance;
 
     SuiteClient(RunningSuite suite, String user, String token) {
+        this(suite, user, token, 1);
+    }
+
+    private SuiteClient(RunningSuite suite, String user, String token, int instance) {
         this.suite = suite;
         this.user = user;
         this.token = token;
+        this.instance = instance;
+    }
+
+    /** The same caller, talking to instance {@code instance} (1 or 2) of every service (SPEC §1). */
+    public SuiteClient onInstance(int instance) {
+        if (instance < 1 || instance > suite.instances()) {
+            throw new IllegalArgumentException("the suite runs " + suite.instances() + " instance(s), not #" + instance);
+        }
+        return new SuiteClient(suite, user, token, instance);
+    }
+
+    /** The instance this client talks to. */
+    public int instance() {
+        return instance;
     }
 
     /** The token's {@code sub}. */
@@ -39,7 +58,7 @@ public final class SuiteClient {
 
     /** A request to {@code service} as this caller. */
     public RequestSpecification to(SuiteService service) {
-        return RestAssured.given().config(CONFIG).baseUri(suite.url(service)).header("Authorization", "Bearer " + token)
+        return RestAssured.given().config(CONFIG).baseUri(suite.url(service, instance)).header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON);
     }
 
