@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code git push} over SSH to the environment serving the new commit (step 7, SSH-4, DEP-1):
@@ -31,6 +32,8 @@ import java.util.Map;
  * <li>result hop: → applied by environment-service;</li>
  * <li>seen: → the client's poll shows {@code deployedCommit}.</li>
  * </ol>
+ * {@code SLIPWAY_BENCH_SSH_OPTIONS} adds options to the client's ssh command (e.g.
+ * {@code -o KexAlgorithms=curve25519-sha256}).
  */
 final class PushToServe {
 
@@ -75,6 +78,22 @@ final class PushToServe {
             }
         }
         report(measured);
+        // What of "push accepted" is SSH and git's talk rather than the push: the same key and remote,
+        // a connection that only authenticates (git@ refuses a plain command), and one that reads the refs.
+        Stats connect = new Stats();
+        Stats lsRemote = new Stats();
+        for (int i = 0; i < Math.max(10, n / 3); i++) {
+            long start = System.nanoTime();
+            List<String> ssh = new ArrayList<>(List.of(gitSsh.split(" ")));
+            ssh.addAll(List.of("-p", "2222", "git@127.0.0.1", "true"));
+            new ProcessBuilder(ssh).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            connect.add((System.nanoTime() - start) / 1e6);
+            start = System.nanoTime();
+            git(clone, "git", "ls-remote", "-q", "origin");
+            lsRemote.add((System.nanoTime() - start) / 1e6);
+        }
+        System.out.println(connect.line95("for comparison: ssh git@ true (connect, authenticate)"));
+        System.out.println(lsRemote.line95("for comparison: git ls-remote origin"));
         System.out.println("# load " + Suite.loadAverage());
     }
 
@@ -90,7 +109,8 @@ final class PushToServe {
         suite.expect(201, "POST", SuiteService.GATEWAY, "/api/v1/ssh-keys", "alice",
                 Suite.JSON.createObjectNode().put("publicKey", Files.readString(work.resolve("key.pub")).trim()).toString());
         gitSsh = "ssh -i " + work.resolve("key") + " -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=" + work.resolve("known")
-                + " -o LogLevel=ERROR";
+                + " -o LogLevel=ERROR" + Optional.ofNullable(System.getenv("SLIPWAY_BENCH_SSH_OPTIONS")).map(o -> " " + o.trim()).orElse("");
+        System.out.println("git over SSH with: " + gitSsh);
         Path clone = work.resolve("clone");
         git(work, "git", "clone", "-q", "ssh://git@127.0.0.1:2222/" + project + ".git", clone.toString());
         Files.createDirectories(clone.resolve(".slipway"));
