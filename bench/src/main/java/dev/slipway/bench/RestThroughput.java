@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.devinfra.SuiteService;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class RestThroughput {
     /** wrk's figures: requests per second and latency percentiles in ms. */
     record Result(double rate, double p50, double p90, double p99, long errors) {
         String line(String name) {
-            return String.format(Locale.ROOT, "%-44s %8.0f req/s  p50 %7.1f  p90 %7.1f  p99 %7.1f ms%s", name, rate, p50, p90, p99,
+            return String.format(Locale.ROOT, "%-62s %8.0f req/s  p50 %7.1f  p90 %7.1f  p99 %7.1f ms%s", name, rate, p50, p90, p99,
                     errors > 0 ? "  (" + errors + " non-2xx!)" : "");
         }
     }
@@ -53,6 +54,46 @@ final class RestThroughput {
         System.out.println(lightResult.line("light: GET " + light.replace(project, "{p}")));
         System.out.println(targetResult.line((mode.equals("get") ? "one environment: GET " : "list of 10: GET ") + target.replace(project, "{p}")));
         System.out.printf(Locale.ROOT, "ratio to the light endpoint: %.0f %% of its throughput%n", 100 * targetResult.rate() / lightResult.rate());
+    }
+
+    /**
+     * Step 7: the two lists a console polls, each against its own service's {@code /q/health/live}
+     * (the framework's ceiling: no token check, no database) in the same run. The project has 10
+     * environments and 20 GENERAL tickets.
+     */
+    void journey(int seconds) throws Exception {
+        String project = Suite.newId("restj");
+        suite.createProjectWithCommit(project);
+        for (int i = 0; i < 7; i++) {
+            suite.branchAndWait(project, "env" + i);
+        }
+        String ticket = "{\"type\":\"GENERAL\",\"projectId\":\"" + project + "\",\"environmentId\":\"production\",\"subject\":\"bench\",\"payload\":{}}";
+        // ticket-service learns alice's membership from an event.
+        Suite.await(() -> suite.call("POST", SuiteService.TICKET, "/api/v1/tickets", "alice", ticket).status() == 201, Duration.ofSeconds(60),
+                "the first ticket");
+        for (int i = 1; i < 20; i++) {
+            suite.expect(201, "POST", SuiteService.TICKET, "/api/v1/tickets", "alice", ticket);
+        }
+        String token = suite.token("alice");
+        List<String[]> pairs = List.of(
+                new String[] {"environment-service", base(SuiteService.ENVIRONMENT), "/api/v1/projects/" + project + "/environments", "environment list (10)"},
+                new String[] {"ticket-service", base(SuiteService.TICKET), "/api/v1/tickets?project=" + project, "ticket list (20)"});
+        for (String[] pair : pairs) {
+            suite.expect(200, "GET", pair[0].startsWith("env") ? SuiteService.ENVIRONMENT : SuiteService.TICKET, pair[2], "alice", null);
+            wrk(pair[1] + "/q/health/live", token, 5);
+            Result live = wrk(pair[1] + "/q/health/live", token, seconds);
+            wrk(pair[1] + pair[2], token, 5);
+            Result list = wrk(pair[1] + pair[2], token, seconds);
+            System.out.println(pair[0] + ", " + CONNECTIONS + " connections, " + seconds + " s each:");
+            System.out.println(live.line("  ceiling: GET /q/health/live"));
+            System.out.println(list.line("  " + pair[3] + ": GET " + pair[2].replace(project, "{p}")));
+            System.out.printf(Locale.ROOT, "  ratio: %.0f %% of the ceiling's throughput; p99 %.1f ms vs %.1f ms%n", 100 * list.rate() / live.rate(),
+                    list.p99(), live.p99());
+        }
+    }
+
+    private static String base(SuiteService service) {
+        return "http://127.0.0.1:" + service.port();
     }
 
     private static Result wrk(String url, String token, int seconds) throws IOException, InterruptedException {

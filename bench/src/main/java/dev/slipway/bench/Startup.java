@@ -10,35 +10,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start-up and idle memory of one service: environment-service is stopped and started with the
+ * Start-up and idle memory of one service (default environment-service): it is stopped and started with the
  * same command {@code bin/slipway up} uses, while the others run idle. Wall clock from the process
  * start to the first UP of {@code /q/health/ready}, Quarkus's own "started in", and resident memory
  * (VmRSS) after 10 s idle.
  */
 final class Startup {
 
-    private static final SuiteService SERVICE = SuiteService.ENVIRONMENT;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     private final Suite suite;
+    private final SuiteService service;
 
-    Startup(Suite suite) {
+    Startup(Suite suite, String module) {
         this.suite = suite;
+        this.service = java.util.Arrays.stream(SuiteService.values()).filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
 
     void run(int rounds) throws Exception {
-        System.out.println("command: " + String.join(" ", suite.launcher.command(SERVICE)));
+        System.out.println("command: " + String.join(" ", suite.launcher.command(service)));
         Stats ready = new Stats();
         Stats quarkus = new Stats();
         Stats memory = new Stats();
-        Path log = suite.launcher.logFile(SERVICE, 1);
+        Path log = suite.launcher.logFile(service, 1);
         for (int round = 0; round < rounds; round++) {
-            suite.launcher.stop(SERVICE, 1);
+            suite.launcher.stop(service, 1);
             Suite.sleep(2000);
             long offset = Files.exists(log) ? Files.size(log) : 0;
             long start = System.currentTimeMillis();
-            ProcessHandle process = suite.launcher.start(SERVICE, 1, suite.database());
-            long up = suite.awaitReady(SERVICE, 1, Duration.ofSeconds(120));
+            ProcessHandle process = suite.launcher.start(service, 1, suite.database());
+            long up = suite.awaitReady(service, 1, Duration.ofSeconds(120));
             Suite.sleep(10_000);
             long rss = Processes.residentMegabytes(process);
             String text = Files.readString(log).substring((int) offset);

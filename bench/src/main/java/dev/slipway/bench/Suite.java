@@ -69,8 +69,11 @@ final class Suite {
         return database;
     }
 
+    /** The user whose token carries the group {@code support} (SEC-1): approves tickets. */
+    static final String SUPPORT = "carol";
+
     String token(String user) {
-        return tokenCache.computeIfAbsent(user, u -> tokens.mint(u, List.of(), Duration.ofHours(8)));
+        return tokenCache.computeIfAbsent(user, u -> tokens.mint(u, u.equals(SUPPORT) ? List.of("support") : List.of(), Duration.ofHours(8)));
     }
 
     static String newId(String prefix) {
