@@ -62,7 +62,8 @@ public final class Slipway {
                   token <user> [--groups support,service] [--ttl 8h]
                                              print a development JWT for <user>
                   infra                      start only Kafka and PostgreSQL (for ./mvnw quarkus:dev)
-                  build                      rebuild the services (./mvnw -DskipTests package)""");
+                  build                      rebuild the services (./mvnw -DskipTests package)
+                  demo                       walk the whole journey against the running suite (demo/journey.sh; needs jq)""");
         return 0;
     }
 
