@@ -35,12 +35,13 @@ CREATE TABLE ticket_secret (
     PRIMARY KEY (ticket_id, name)
 );
 
--- Read model of slipway.deployments: each deployment as its last event left it.
+-- Read model of slipway.deployments: each deployment as its last event left it (a queued deployment of
+-- a branch head names its commit only from VALIDATE on).
 CREATE TABLE deployment_view (
     id              UUID          PRIMARY KEY,
     project_id      VARCHAR(32)   NOT NULL,
     environment_id  VARCHAR(32)   NOT NULL,
-    commit_id       VARCHAR(40)   NOT NULL,
+    commit_id       VARCHAR(40),
     trigger         VARCHAR(16)   NOT NULL,
     state           VARCHAR(16)   NOT NULL,
     phase           VARCHAR(16),

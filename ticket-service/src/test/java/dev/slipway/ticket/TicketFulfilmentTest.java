@@ -127,6 +127,21 @@ class TicketFulfilmentTest {
         assertThat(read).doesNotContain("hunter2-sealed");
     }
 
+    /**
+     * Another producer's deployment (a ticket id that is not one of ours, a queued deployment of a
+     * branch head without its commit yet) is applied, not retried and dead-lettered, so what follows
+     * it on the partition is not held up (a consumer once spent minutes on such events).
+     */
+    @Test
+    void deploymentsThatAreNotOursOrHaveNoCommitYetDoNotHoldUpTheReadModel() {
+        TicketWorld world = new TicketWorld().member("bob", "contributor");
+        String foreign = UUID.randomUUID().toString();
+        world.deployment("queued", foreign, "master", null, "QUEUED", null, null, "T-not-a-uuid", 1);
+        world.deployment("succeeded", foreign, "master", C1, "SUCCEEDED", "POST_DEPLOY", null, "T-not-a-uuid", 1);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> world.open("bob", "DEPLOY", "staging", null).statusCode(201)
+                .body("payload.commit", equalTo(C1)));
+    }
+
     /** Two support users decide one ticket at the same moment, twenty times: one decision wins, and one approval event at most is published. */
     @Test
     void ofTwoConcurrentDecisionsExactlyOneWins() throws Exception {

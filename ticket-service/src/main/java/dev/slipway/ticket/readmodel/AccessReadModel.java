@@ -34,7 +34,7 @@ public class AccessReadModel {
                 """).setParameter("id", UUID.fromString(grant.grantId())).setParameter("project", grant.projectId())
                 .setParameter("environment", grant.environmentId()).setParameter("user", grant.userId()).setParameter("fingerprint", grant.fingerprint())
                 .setParameter("expires", grant.expiresAt() == null ? null : Instant.parse(grant.expiresAt()))
-                .setParameter("ticket", grant.ticketId() == null ? null : UUID.fromString(grant.ticketId())).setParameter("at", at)
+                .setParameter("ticket", DeploymentReadModel.ticketIdOf(grant.ticketId())).setParameter("at", at)
                 .executeUpdate();
     }
 

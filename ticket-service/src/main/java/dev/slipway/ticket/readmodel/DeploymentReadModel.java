@@ -32,19 +32,22 @@ public class DeploymentReadModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(DeploymentStatusChanged event, Instant at) {
         UUID id = UUID.fromString(event.deploymentId());
+        // Only this service's tickets (UUIDs) have a trail here; another producer's ticket id is not one of ours.
+        UUID ticket = ticketIdOf(event.ticketId());
         entityManager.createNativeQuery("""
                 INSERT INTO deployment_view (id, project_id, environment_id, commit_id, trigger, state, phase, detail, ticket_id, ticket_attempt,
                                              first_seen_at, updated_at)
                 VALUES (:id, :project, :environment, :commit, :trigger, :state, :phase, :detail, :ticket, :attempt, :at, :at)
-                ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, phase = EXCLUDED.phase, detail = EXCLUDED.detail, updated_at = EXCLUDED.updated_at
+                ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, phase = EXCLUDED.phase, detail = EXCLUDED.detail, updated_at = EXCLUDED.updated_at,
+                    commit_id = COALESCE(EXCLUDED.commit_id, deployment_view.commit_id)
                 """)
                 .setParameter("id", id).setParameter("project", event.projectId()).setParameter("environment", event.environmentId())
                 .setParameter("commit", event.commit()).setParameter("trigger", event.trigger().name()).setParameter("state", event.state().name())
                 .setParameter("phase", event.phase() == null ? null : event.phase().name()).setParameter("detail", event.detail())
-                .setParameter("ticket", event.ticketId() == null ? null : UUID.fromString(event.ticketId()))
+                .setParameter("ticket", ticket)
                 .setParameter("attempt", event.ticketAttempt()).setParameter("at", at)
                 .executeUpdate();
-        if (event.ticketId() != null) {
+        if (ticket != null) {
             entityManager.createNativeQuery("INSERT INTO deployment_step (deployment_id, state, phase, detail, at) VALUES (:id, :state, :phase, :detail, :at)")
                     .setParameter("id", id).setParameter("state", event.state().name())
                     .setParameter("phase", event.phase() == null ? null : event.phase().name()).setParameter("detail", event.detail())
@@ -52,11 +55,23 @@ public class DeploymentReadModel {
         }
     }
 
+    /** A ticket id this service could have issued, or null. */
+    public static UUID ticketIdOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The commit of the environment's last SUCCEEDED deployment: what it runs now. */
     public Optional<String> lastSucceededCommit(String projectId, String environmentId) {
         List<?> rows = entityManager.createNativeQuery("""
                 SELECT commit_id FROM deployment_view WHERE project_id = :project AND environment_id = :environment AND state = 'SUCCEEDED'
-                ORDER BY updated_at DESC LIMIT 1
+                AND commit_id IS NOT NULL ORDER BY updated_at DESC LIMIT 1
                 """).setParameter("project", projectId).setParameter("environment", environmentId).getResultList();
         return rows.stream().map(String.class::cast).findFirst();
     }

@@ -8,6 +8,7 @@ import dev.slipway.ticket.domain.TicketAction;
 import dev.slipway.ticket.domain.TicketRepository;
 import dev.slipway.ticket.domain.TicketState;
 import dev.slipway.ticket.domain.TicketTransition;
+import dev.slipway.ticket.readmodel.DeploymentReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -69,10 +70,8 @@ public class TicketFulfilments {
     }
 
     private void report(String service, String ticketId, TicketAction action, String detail, String resultId, Integer attempt) {
-        UUID id;
-        try {
-            id = UUID.fromString(ticketId);
-        } catch (IllegalArgumentException e) {
+        UUID id = DeploymentReadModel.ticketIdOf(ticketId);
+        if (id == null) {
             LOG.warnf("A %s result names no ticket this service could have opened: %s", service, ticketId);
             return;
         }

@@ -49,8 +49,8 @@ public final class TicketWorld {
     public void deployment(String event, String deploymentId, String environment, String commit, String state, String phase, String detail,
             String ticketId, Integer attempt) {
         send("slipway.deployments", "/slipway/deployment-service", UUID.randomUUID().toString(), "dev.slipway.deployment." + event + ".v1",
-                "{\"deploymentId\":\"" + deploymentId + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment + "\",\"commit\":\""
-                        + commit + "\",\"trigger\":\"" + (ticketId == null ? "PUSH" : "TICKET") + "\",\"state\":\"" + state + "\",\"phase\":"
+                "{\"deploymentId\":\"" + deploymentId + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"" + environment + "\",\"commit\":"
+                        + q(commit) + ",\"trigger\":\"" + (ticketId == null ? "PUSH" : "TICKET") + "\",\"state\":\"" + state + "\",\"phase\":"
                         + q(phase) + ",\"nodes\":[],\"detail\":" + q(detail) + ",\"ticketId\":" + q(ticketId) + ",\"sshAccess\":null,\"ticketAttempt\":"
                         + attempt + "}");
     }
