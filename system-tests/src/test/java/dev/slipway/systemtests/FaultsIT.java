@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -28,11 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ready is printed, never asserted (STYLE.md: figures are measured, not tested).
  *
  * <p>Its suite has a private PostgreSQL cluster ({@link SuiteOptions#privatePostgres()}), so the
- * machine's server is never killed. Skipped with {@code -Dslipway.systest.skip=FaultsIT}.
+ * machine's server is never killed.
  */
 @ExtendWith(Suite.class)
 @SuiteOptions(privatePostgres = true)
-@DisabledIfSystemProperty(named = "slipway.systest.skip", matches = ".*\\bFaultsIT\\b.*")
 class FaultsIT {
 
     @Test

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * requests alternate between them and the outcomes are those of one instance; ENV-3's limit holds
  * under concurrent branch requests to both; a DEPLOY ticket opened on one is approved through the
  * other; and when one instance of every service is SIGKILLed, the other takes its partitions and
- * its work (EVT-5), and a push and a ticket still complete. Skipped with
- * {@code -Dslipway.systest.skip=TwoInstancesIT}.
+ * its work (EVT-5), and a push and a ticket still complete.
  */
 @ExtendWith(Suite.class)
 @SuiteOptions(instances = 2)
-@DisabledIfSystemProperty(named = "slipway.systest.skip", matches = ".*\\bTwoInstancesIT\\b.*")
 class TwoInstancesIT {
 
     private static final int LIMIT = 3;

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.slipway.testing.SlipwayTestResource;
+import dev.slipway.ticket.support.GeneratedKey;
 import dev.slipway.ticket.support.ServiceStandIns;
 import dev.slipway.ticket.support.TicketWorld;
 import io.quarkus.test.common.TestResourceScope;
@@ -30,7 +31,6 @@ class TicketApiTest {
 
     private static final String C1 = "1111111111111111111111111111111111111111";
     private static final String C2 = "2222222222222222222222222222222222222222";
-    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKbL2PXDzxH0Ia/+IoWKihHgAUs8ar9/mLNGRNsWcA3U bob@laptop";
 
     @Test
     void aDeployTicketWithoutCommitTakesTheSourceTiersLastSuccessAndPreviewsWhatChanges() {
@@ -70,8 +70,10 @@ class TicketApiTest {
         world.open("bob", "DEPLOY", "staging", "{\"domains\":[\"a.example.com\"]}").statusCode(400).body("violations[0].field", equalTo("payload.domains"));
         world.open("bob", "GO_LIVE", "production", "{\"domains\":[\"not a host\"]}").statusCode(400).body("violations[0].field", equalTo("payload.domains[0]"));
         world.open("bob", "ADD_SSH_KEY", "staging", "{\"publicKey\":\"ssh-dss AAAAB3NzaC1kc3M\"}").statusCode(400);
-        world.open("bob", "ADD_SSH_KEY", "staging", "{\"publicKey\":\"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAsecret\\n\"}").statusCode(400)
-                .body(not(containsString("b3BlbnNzaC1rZXktdjEAsecret")));
+        String privateKey = GeneratedKey.ed25519("bob@laptop").privateText();
+        String privateBody = privateKey.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+        world.open("bob", "ADD_SSH_KEY", "staging", "{\"publicKey\":\"" + privateKey.replace("\n", "\\n") + "\"}").statusCode(400)
+                .body(not(containsString(privateBody)));
         world.open("bob", "DEPLOYMENT_SETTINGS", "staging", "{\"variables\":[{\"action\":\"SET\",\"name\":\"bad name\",\"value\":\"x\"}]}").statusCode(400)
                 .body("violations[0].field", equalTo("payload.variables[0].name"));
         world.open("bob", "DEPLOYMENT_SETTINGS", "staging", "{\"variables\":[{\"action\":\"SET\",\"name\":\"J\",\"value\":\"{\",\"json\":true}]}").statusCode(400);
@@ -89,7 +91,7 @@ class TicketApiTest {
         standIns.variables(world.project, "production", "[{\"name\":\"API_KEY\",\"value\":null,\"json\":false,\"sensitive\":true,\"inheritable\":true,"
                 + "\"visibleBuild\":true,\"visibleRuntime\":true,\"enabled\":true},{\"name\":\"MODE\",\"value\":\"slow\",\"json\":false,\"sensitive\":false,"
                 + "\"inheritable\":true,\"visibleBuild\":true,\"visibleRuntime\":true,\"enabled\":true}]");
-        String key = world.openId("bob", "ADD_SSH_KEY", "production", "{\"publicKey\":\"" + KEY + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+        String key = world.openId("bob", "ADD_SSH_KEY", "production", "{\"publicKey\":\"" + GeneratedKey.ed25519("bob@laptop").publicLine() + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
         as("bob").get("/api/v1/tickets/" + key).then().body("preview.sshKey.keyType", equalTo("ssh-ed25519"))
                 .body("preview.sshKey.fingerprint", containsString("SHA256:")).body("preview.sshKey.title", equalTo("bob@laptop"))
                 .body("preview.sshKey.expiresAt", equalTo("2030-01-01T00:00:00Z"));
