@@ -216,6 +216,14 @@ git_as() {
 
 printf '%sSlipway demo: project %s on %s (deployments %s, tickets %s, git/ssh %s:%s)%s\n' "$B" "$P" "$ENV_API" "$DEP_API" "$TKT_API" "$SSH_HOST" "$SSH_PORT" "$N"
 
+# SSH-1: a fresh ed25519 key for $1 in $work, registered through ssh-gateway's API.
+register_key() {
+  run_shown "ssh-keygen -t ed25519 -N '' -C $1@demo -f $work/$1"
+  ssh-keygen -q -t ed25519 -N '' -C "$1@demo" -f "$work/$1" || fail "ssh-keygen failed"
+  api POST "$GW_API/api/v1/ssh-keys" "$1" "$(jq -cn --arg k "$(cat "$work/$1.pub")" --arg t "$1 laptop" '{publicKey: $k, title: $t}')"
+  expect 201
+}
+
 step "Tokens for alice (owner), bob (developer) and carol (support)" "development JWTs from bin/slipway token"
 run_shown 'ALICE=$(bin/slipway token alice); BOB=$(bin/slipway token bob); CAROL=$(bin/slipway token carol --groups support)'
 ALICE=$("$root/bin/slipway" token alice 2>/dev/null) || fail "bin/slipway token alice failed"
@@ -245,10 +253,7 @@ fields '"support: " + (.support | tostring) + ", role: " + (.role | tostring)'
 done_step "200 support: $(field .support)"
 
 step "alice registers an SSH key" "SSH-1: a fresh ed25519 key in $work"
-run_shown "ssh-keygen -t ed25519 -N '' -C alice@demo -f $work/alice"
-ssh-keygen -q -t ed25519 -N '' -C alice@demo -f "$work/alice" || fail "ssh-keygen failed"
-api POST "$GW_API/api/v1/ssh-keys" alice "$(jq -cn --arg k "$(cat "$work/alice.pub")" '{publicKey: $k, title: "alice laptop"}')"
-expect 201
+register_key alice
 fields '"fingerprint " + .fingerprint'
 done_step "201 $(field .fingerprint | cut -c1-20)..."
 
@@ -292,10 +297,7 @@ fields '"master: status " + .status + ", deployedCommit " + .deployedCommit[0:7]
 done_step "SUCCEEDED ${master_sha:0:7}"
 
 step "bob registers his key and pushes feature1" "SSH-4: a new branch is a new Integration environment"
-run_shown "ssh-keygen -t ed25519 -N '' -C bob@demo -f $work/bob"
-ssh-keygen -q -t ed25519 -N '' -C bob@demo -f "$work/bob" || fail "ssh-keygen failed"
-api POST "$GW_API/api/v1/ssh-keys" bob "$(jq -cn --arg k "$(cat "$work/bob.pub")" '{publicKey: $k, title: "bob laptop"}')"
-expect 201
+register_key bob
 git_as bob "$work" clone -q "ssh://git@$SSH_HOST:$SSH_PORT/$P.git" bob-work || fail "bob's clone failed"
 git_as bob "$work/bob-work" checkout -q -b feature1
 echo "Welcome to the demo shop, now with a basket" > "$work/bob-work/index.html"

@@ -306,11 +306,7 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Starts the broker again on its data directory (its log recovered); returns when it serves clients. */
     public Instant restartBroker() {
-        Instant begin = Instant.now();
-        kafka.ensureRunning();
-        Instant ready = Instant.now();
-        System.out.printf("systest: broker ready again %.1f s after its start%n", Duration.between(begin, ready).toMillis() / 1000.0);
-        return ready;
+        return timedStart("broker", kafka::ensureRunning);
     }
 
     /** {@link #killBroker} then {@link #restartBroker}. */
@@ -345,10 +341,15 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Starts the private cluster again (crash recovery replays its WAL); returns when it accepts connections. */
     public Instant restartPostgres() {
+        return timedStart("PostgreSQL", postgres::startPrivateCluster);
+    }
+
+    /** Runs {@code start} (which returns once {@code what} serves), prints how long it took, and returns when it was ready. */
+    private static Instant timedStart(String what, Runnable start) {
         Instant begin = Instant.now();
-        postgres.startPrivateCluster();
+        start.run();
         Instant ready = Instant.now();
-        System.out.printf("systest: PostgreSQL ready again %.1f s after its start%n", Duration.between(begin, ready).toMillis() / 1000.0);
+        System.out.printf("systest: %s ready again %.1f s after its start%n", what, Duration.between(begin, ready).toMillis() / 1000.0);
         return ready;
     }
 

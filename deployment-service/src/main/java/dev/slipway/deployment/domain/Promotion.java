@@ -18,11 +18,7 @@ public final class Promotion {
 
     /** DEP-5: the environment whose successful deployment of the commit a tier needs; empty for Integration. */
     public static Optional<String> sourceOf(EnvironmentType target) {
-        return switch (target) {
-            case STAGING -> Optional.of("master");
-            case PRODUCTION -> Optional.of("staging");
-            case INTEGRATION -> Optional.empty();
-        };
+        return target.promotedFrom();
     }
 
     /** DEP-5: refused unless {@code commit} succeeded on the source (Integration master for Staging, Staging for Production). */

@@ -1,5 +1,7 @@
 package dev.slipway.events;
 
+import java.util.Optional;
+
 /**
  * The three kinds of environment (ENV-1, ENV-5, ENV-6). Integration environments are git branches
  * on shared hardware and self-service; Staging and Production are single, on dedicated hardware,
@@ -42,6 +44,18 @@ public enum EnvironmentType {
             case STAGING -> "staging";
             case PRODUCTION -> "production";
             case INTEGRATION -> null;
+        };
+    }
+
+    /**
+     * DEP-5, DEP-7: the environment a commit is promoted from (Integration master for Staging,
+     * Staging for Production); empty for Integration.
+     */
+    public Optional<String> promotedFrom() {
+        return switch (this) {
+            case STAGING -> Optional.of("master");
+            case PRODUCTION -> Optional.of(STAGING.tierId());
+            case INTEGRATION -> Optional.empty();
         };
     }
 

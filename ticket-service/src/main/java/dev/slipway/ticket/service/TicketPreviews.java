@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,15 +41,6 @@ public class TicketPreviews {
         this.environments = environments;
     }
 
-    /** DEP-5, DEP-7: where a commit deploying to {@code target} comes from (Integration master for Staging, Staging for Production). */
-    public static Optional<String> sourceOf(String targetEnvironmentId) {
-        return switch (EnvironmentType.ofEnvironmentId(targetEnvironmentId)) {
-            case STAGING -> Optional.of("master");
-            case PRODUCTION -> Optional.of("staging");
-            case INTEGRATION -> Optional.empty();
-        };
-    }
-
     public TicketPreview of(Ticket ticket) {
         List<String> unavailable = new ArrayList<>();
         TicketPayload payload = ticket.payload();
@@ -70,7 +60,7 @@ public class TicketPreviews {
         String project = ticket.projectId();
         String target = ticket.environmentId();
         String current = deployments.lastSucceededCommit(project, target).orElse(null);
-        String source = sourceOf(target).orElse(null);
+        String source = EnvironmentType.ofEnvironmentId(target).promotedFrom().orElse(null);
         boolean holds = source == null || deployments.succeededOn(project, source, payload.commit());
         TicketPreview.Promotion promotion = new TicketPreview.Promotion("DEP-5", holds, holds ? null
                 : "DEP-5: commit " + payload.commit() + " has no successful deployment on " + source + ", so it cannot deploy to " + target + ".");

@@ -104,7 +104,7 @@ public class TicketService {
     /** TKT-1: DEPLOY's commit is one of the project's, or the source tier's last success when none is named. */
     private TicketPayload deployCommit(OpenRequest request, TicketPayload payload) {
         if (payload.commit() == null) {
-            String source = TicketPreviews.sourceOf(request.environmentId()).orElseThrow();
+            String source = EnvironmentType.ofEnvironmentId(request.environmentId()).promotedFrom().orElseThrow();
             String last = deployments.lastSucceededCommit(request.projectId(), source).orElseThrow(() -> new DomainException("TKT-1", 422,
                     "no-commit-to-promote", "No commit given, and " + source + " has no successful deployment to promote yet (DEP-5)."));
             return payload.withCommit(last);
