@@ -75,4 +75,17 @@ class SshAuthenticationTest {
         assertThat(served).contains(kept);
         assertThat(server.hostKeyFingerprint()).isEqualTo(kept);
     }
+
+    @Test
+    void theKeyExchangeIsTheConfiguredOnesSoDebiansClientAgreesOnCurve25519AndSntrup761IsNotOffered() {
+        SshClient.KeyPairFiles key = SshClient.generate("ed25519", null);
+        keys.add("kex", null, PublicKeyLine.parse(key.publicLine()));
+        // The client as it comes (OpenSSH 9.2 proposes sntrup761x25519-sha512@openssh.com first).
+        SshClient.Result usual = SshClient.sshWith(key, server.port(), List.of("-v"), "git", "no-such-command");
+        assertThat(usual.stderr()).contains("kex: algorithm: curve25519-sha256");
+        SshClient.Result sntrup = SshClient.sshWith(key, server.port(), List.of("-v", "-o", "KexAlgorithms=sntrup761x25519-sha512@openssh.com"),
+                "git", "no-such-command");
+        assertThat(sntrup.exitCode()).isEqualTo(255);
+        assertThat(sntrup.stderr()).contains("no matching key exchange method found");
+    }
 }

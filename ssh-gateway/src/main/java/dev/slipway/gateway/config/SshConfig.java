@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The SSH server (SSH-3). */
 @ConfigMapping(prefix = "slipway.ssh")
@@ -27,6 +28,22 @@ public interface SshConfig {
      */
     @WithDefault(".slipway/ssh/host-ed25519-key")
     Path hostKey();
+
+    /**
+     * The key exchanges offered, by name. In SSH the client's order decides among the offered ones.
+     * The default is MINA SSHD's list without {@code sntrup761x25519-sha512}: its Streamlined NTRU
+     * Prime runs in pure Java (Bouncy Castle) and costs the gateway 8-100 ms of CPU per connection,
+     * before the client has authenticated, and about 180 ms per push as measured
+     * (docs/performance.md, step 7). Post-quantum protection stays through
+     * {@code mlkem768x25519-sha256} (ML-KEM, FIPS 203; OpenSSH 9.9 and later prefer it); older
+     * clients, whose only hybrid is sntrup761, agree on {@code curve25519-sha256}. An unknown or
+     * unsupported name stops the start. Env: SLIPWAY_SSH_KEY_EXCHANGES (comma-separated).
+     */
+    @WithDefault("mlkem768x25519-sha256,mlkem1024nistp384-sha384,mlkem768nistp256-sha256,curve25519-sha256,curve25519-sha256@libssh.org,"
+            + "curve448-sha512,ecdh-sha2-nistp521,ecdh-sha2-nistp384,ecdh-sha2-nistp256,diffie-hellman-group-exchange-sha256,"
+            + "diffie-hellman-group18-sha512,diffie-hellman-group17-sha512,diffie-hellman-group16-sha512,diffie-hellman-group15-sha512,"
+            + "diffie-hellman-group14-sha256")
+    List<String> keyExchanges();
 
     /** How long an authenticated connection may stay without a channel before it is closed. Env: SLIPWAY_SSH_IDLE_TIMEOUT. */
     @WithDefault("10M")

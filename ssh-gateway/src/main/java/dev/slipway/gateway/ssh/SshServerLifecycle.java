@@ -76,6 +76,7 @@ public class SshServerLifecycle {
         ssh.setHost(config.host());
         ssh.setPort(config.port());
         ssh.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        ssh.setKeyExchangeFactories(KeyExchanges.resolve(config.keyExchanges()));
         ssh.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         ssh.setPublickeyAuthenticator(authenticator);
         ssh.setPasswordAuthenticator(null);
