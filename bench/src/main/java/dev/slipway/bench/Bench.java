@@ -37,6 +37,7 @@ public final class Bench {
             case "push" -> new PushToServe(suite).run(intArg(rest, 0, 30), intArg(rest, 1, 5));
             case "ticket-deploy" -> new TicketDeploy(suite).run(intArg(rest, 0, 20), intArg(rest, 1, 3));
             case "rest-journey" -> new RestThroughput(suite).journey(intArg(rest, 0, 20));
+            case "kex" -> new KexCost().run(intArg(rest, 0, 50), intArg(rest, 1, 20));
             default -> usage();
         }
         System.exit(0);
@@ -64,6 +65,7 @@ public final class Bench {
                                        redeployed at once, rounds times: deployment-requested committed -> succeeded applied, per phase
                   push [n] [warm]      step 7: n git pushes over SSH to master (empty hooks) until master shows the commit, each hop
                   ticket-deploy [n] [warm] step 7: n DEPLOY tickets to staging approved by support: -> deployment started, -> RESOLVED
-                  rest-journey [s]     step 7: wrk, 64 connections, s seconds: environment list and ticket list, each vs /q/health/live""");
+                  rest-journey [s]     step 7: wrk, 64 connections, s seconds: environment list and ticket list, each vs /q/health/live
+                  kex [n] [warm]       the server's half of each SSH key exchange (X25519, ML-KEM-768, sntrup761), as MINA SSHD computes it""");
     }
 }
