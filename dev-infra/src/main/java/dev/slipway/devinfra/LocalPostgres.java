@@ -187,7 +187,8 @@ public final class LocalPostgres {
         }
     }
 
-    private static Connection connect(Endpoint endpoint, String database) throws SQLException {
+    /** A connection to {@code database} at {@code endpoint} (what a check of the services' own tables reads). */
+    public static Connection connect(Endpoint endpoint, String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", endpoint.user());
         properties.setProperty("connectTimeout", "3");

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,11 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A flow in flight survives a crash of any part of the suite (SPEC §1, EVT-3, EVT-5, DEP-3): each
  * test starts a flow, SIGKILLs one service, the broker or PostgreSQL at a point where the flow's
- * state is half-way (a hook running, an event in an outbox, an approval not yet fulfilled), starts
- * it again, and checks the end state: tickets in their expected states, environments on the
- * expected commits, each deployment run once (the deployment list and a file every deploy hook
- * appends to agree), no event lost. How long the flow took to resume once the restarted process was
- * ready is printed, never asserted (STYLE.md: figures are measured, not tested).
+ * state is half-way (a hook running, a pack arriving, an event in an outbox, an approval not yet
+ * fulfilled), starts it again, and checks the end state: tickets in their expected states,
+ * environments on the expected commits, each deployment run once (the deployment list and a file
+ * every deploy hook appends to agree), no event lost ({@link EventLedger}: every event the services
+ * committed for the project is on its topic and in the inbox of every service that consumes it).
+ * How long the flow took to resume once the restarted process was ready is printed, never asserted
+ * (STYLE.md: figures are measured, not tested).
  *
  * <p>Its suite has a private PostgreSQL cluster ({@link SuiteOptions#privatePostgres()}), so the
  * machine's server is never killed.
@@ -55,6 +60,7 @@ class FaultsIT {
         // The killed hook never finished: it was killed, not left to end after its hold went away.
         Awaitility.await("no second run of master's hook").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> flow.runs("done master").size() == 1);
+        EventLedger.requireNothingLost(suite, flow.project);
     }
 
     @Test
@@ -70,6 +76,7 @@ class FaultsIT {
         resumed("environment-service: the pushed branch deployed", ready);
         flow.requireSucceededOnce("feature", feature);
         flow.requireSucceededOnce("master", flow.head("master"));
+        EventLedger.requireNothingLost(suite, flow.project);
     }
 
     @Test
@@ -96,14 +103,16 @@ class FaultsIT {
         Awaitility.await("bob reaches staging").atMost(Suite.PATIENCE)
                 .until(() -> bob.ssh(flow.project + "-staging", "echo granted").output().contains("granted"));
         resumed("ssh-gateway: bob reaches staging", gatewayReady);
+        EventLedger.requireNothingLost(suite, flow.project);
     }
 
     @Test
-    void anApprovalMadeWhileTheBrokerIsDownIsFulfilledOnceItIsBack(RunningSuite suite) {
+    void anApprovalMadeWhileTheBrokerIsDownAndADeploymentThatEndsWhileItIsDownAgainAreFulfilledOnceItIsBack(RunningSuite suite) {
         Flow flow = Flow.start(suite);
         String commit = flow.pushMaster("First");
         flow.awaitDeployed("master", commit);
         String deploy = flow.openDeployToStaging();
+        flow.hold("staging");
 
         suite.killBroker();
         Instant ready;
@@ -113,11 +122,49 @@ class FaultsIT {
         } finally {
             ready = suite.restartBroker();
         }
+        Awaitility.await("staging's deploy hook runs").atMost(Suite.PATIENCE).until(() -> flow.runs("run staging").size() == 1);
+        resumed("broker: the approved deployment started", ready);
+
+        // The deployment ends while the broker is down again: its result waits in deployment-service's outbox.
+        suite.killBroker();
+        try {
+            flow.release("staging");
+            Awaitility.await("staging's deploy hook ends").atMost(Suite.PATIENCE).until(() -> flow.runs("done staging").size() == 1);
+        } finally {
+            ready = suite.restartBroker();
+        }
         flow.awaitTicket(deploy, "RESOLVED");
         resumed("broker: the DEPLOY ticket resolved", ready);
         flow.awaitDeployed("staging", commit);
         flow.requireSucceededOnce("staging", commit);
         flow.requireSucceededOnce("master", commit);
+        EventLedger.requireNothingLost(suite, flow.project);
+    }
+
+    @Test
+    void aPushWhoseGatewayIsKilledWhileItReceivesThePackFailsLeavesNothingAndItsRepeatDeploysOnce(RunningSuite suite) throws IOException {
+        Flow flow = Flow.start(suite);
+        String first = flow.pushMaster("First");
+        flow.awaitDeployed("master", first);
+        // Large and incompressible, so the gateway is still receiving it when it is killed.
+        byte[] noise = new byte[48 * 1024 * 1024];
+        new Random(7).nextBytes(noise);
+        String big = flow.work.write("assets/noise.bin", noise).commit("Noise");
+        Path repository = suite.gitRoot().resolve(flow.project + ".git");
+
+        CompletableFuture<GitResult> push = CompletableFuture.supplyAsync(() -> flow.work.push("origin", "HEAD:refs/heads/master"));
+        Awaitility.await("the gateway receiving the pack").atMost(Suite.PATIENCE).pollInterval(Duration.ofMillis(5))
+                .until(() -> receivingPack(repository));
+        Instant ready = suite.killAndRestart(SuiteService.GATEWAY, 1);
+        GitResult cut = push.join();
+        assertThat(cut.exitCode()).as("the cut push: " + cut.output()).isNotZero();
+        assertThat(flow.head("master")).as("master after the cut push").isEqualTo(first);
+
+        flow.work.push("origin", "HEAD:refs/heads/master").requireSuccess();
+        flow.awaitDeployed("master", big);
+        resumed("ssh-gateway: the repeated push deployed", ready);
+        flow.requireSucceededOnce("master", first, big);
+        EventLedger.requireNothingLost(suite, flow.project);
     }
 
     @Test
@@ -143,6 +190,18 @@ class FaultsIT {
         resumed("PostgreSQL: the child deployed", ready);
         flow.requireSucceededOnce("feature", commit);
         flow.requireSucceededOnce("master", commit);
+        EventLedger.requireNothingLost(suite, flow.project);
+    }
+
+    /** JGit writes a pack it receives to {@code objects/incoming_*.pack} until it has checked and indexed it. */
+    private static boolean receivingPack(Path repository) throws IOException {
+        Path objects = repository.resolve("objects");
+        if (!Files.isDirectory(objects)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(objects)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith("incoming_"));
+        }
     }
 
     private static void resumed(String what, Instant ready) {
@@ -247,12 +306,12 @@ class FaultsIT {
             });
         }
 
-        /** Exactly one SUCCEEDED deployment of the environment, of {@code commit}, and its hook ran to the end once (no double run). */
-        void requireSucceededOnce(String environment, String commit) {
-            List<Map<String, Object>> succeeded = deployments(environment).stream().filter(item -> "SUCCEEDED".equals(item.get("state"))).toList();
-            assertThat(succeeded).as("SUCCEEDED deployments of " + environment).hasSize(1);
-            assertThat(succeeded.get(0).get("commit")).isEqualTo(commit);
-            assertThat(runs("done " + environment)).as("runs of " + environment + "'s deploy hook").hasSize(1);
+        /** One SUCCEEDED deployment of the environment per commit, and its hook ran to the end once per commit (no double run). */
+        void requireSucceededOnce(String environment, String... commits) {
+            List<Object> succeeded = deployments(environment).stream().filter(item -> "SUCCEEDED".equals(item.get("state")))
+                    .map(item -> item.get("commit")).toList();
+            assertThat(succeeded).as("commits of SUCCEEDED deployments of " + environment).containsExactlyInAnyOrder((Object[]) commits);
+            assertThat(runs("done " + environment)).as("runs of " + environment + "'s deploy hook").hasSize(commits.length);
         }
 
         Response open(String type, String environment, Map<String, Object> payload) {

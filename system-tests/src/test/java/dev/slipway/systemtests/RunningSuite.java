@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,7 +206,7 @@ public final class RunningSuite implements AutoCloseable {
             case ENVIRONMENT -> env.put("SLIPWAY_ENVIRONMENTS_SSH_PORT", Integer.toString(SuitePorts.SSH)); // ENV-7 URLs name this gateway
             case DEPLOYMENT -> env.put("SLIPWAY_RUNNER_ROOT", dir.resolve("releases").toString());
             case GATEWAY -> {
-                env.put("SLIPWAY_GIT_ROOT", dir.resolve("git").toString());
+                env.put("SLIPWAY_GIT_ROOT", gitRoot().toString());
                 env.put("SLIPWAY_SSH_HOST", "127.0.0.1");
                 env.put("SLIPWAY_SSH_PORT", Integer.toString(SuitePorts.ssh(instance)));
                 env.put("SLIPWAY_SSH_HOST_KEY", dir.resolve("ssh").resolve("host-ed25519-key").toString());
@@ -259,6 +261,16 @@ public final class RunningSuite implements AutoCloseable {
     /** The broker's address, for a test that reads or plays events. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** A connection to {@code service}'s database, for a check of what the services recorded ({@link EventLedger}). */
+    public Connection connect(SuiteService service) throws SQLException {
+        return LocalPostgres.connect(database, databaseOf(service));
+    }
+
+    /** ssh-gateway's git root: {@code <root>/<project>.git} is a project's bare repository. */
+    public Path gitRoot() {
+        return dir.resolve("git");
     }
 
     /** deployment-service's releases root (DEP-10): {@code <root>/<project>/<env>/data} is an environment's data (DEP-7). */

@@ -164,32 +164,13 @@ class TicketFulfilmentIT {
                         .getString("deployedCommit")).isEqualTo(commit));
     }
 
-    /** Every record of every Slipway topic so far, as text. */
+    /** Every record of every Slipway topic so far, as text: its value and its headers. */
     private static List<String> everyEvent(RunningSuite suite) {
-        java.util.Properties properties = new java.util.Properties();
-        properties.put("bootstrap.servers", suite.kafkaBootstrapServers());
-        properties.put("group.id", "systest-scan-" + System.nanoTime());
-        properties.put("auto.offset.reset", "earliest");
-        properties.put("enable.auto.commit", "false");
-        List<String> seen = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(properties,
-                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
-            List<String> topics = consumer.listTopics().keySet().stream().filter(topic -> topic.startsWith("slipway.")).toList();
-            var partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream())
-                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.currentTimeMillis() < deadline) {
-                consumer.poll(java.time.Duration.ofMillis(500)).forEach(record -> {
-                    StringBuilder text = new StringBuilder(String.valueOf(record.value()));
-                    record.headers().forEach(header -> text.append(' ').append(new String(header.value(), StandardCharsets.UTF_8)));
-                    seen.add(text.toString());
-                });
-            }
-        }
-        return seen;
+        return EventLedger.everyRecord(suite).stream().map(record -> {
+            StringBuilder text = new StringBuilder(String.valueOf(record.value()));
+            record.headers().forEach(header -> text.append(' ').append(new String(header.value(), StandardCharsets.UTF_8)));
+            return text.toString();
+        }).toList();
     }
 
     private static String sha256(String text) {

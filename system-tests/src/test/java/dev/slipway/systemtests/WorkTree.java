@@ -2,6 +2,7 @@ package dev.slipway.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +33,15 @@ public final class WorkTree {
 
     /** Writes {@code content} to {@code path} (relative, folders created as needed). */
     public WorkTree write(String path, String content) {
+        return write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code content} as bytes to {@code path} (relative, folders created as needed). */
+    public WorkTree write(String path, byte[] content) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
+            Files.write(file, content);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
