@@ -89,6 +89,11 @@ public class SshServerLifecycle {
         ssh.setCommandFactory(this::command);
         ssh.setShellFactory(channel -> command(channel, null));
         CoreModuleProperties.IDLE_TIMEOUT.set(ssh, config.idleTimeout());
+        // SSH sends small packets that each wait for an answer (exit status, EOF, close, git's
+        // report-status). With Nagle's algorithm on, a small write after another waited for the
+        // client's delayed ACK: about 40 ms per exchange (docs/performance.md, step 7).
+        CoreModuleProperties.TCP_NODELAY.set(ssh, true);
+        ssh.addSessionListener(new QuickAcks()); // the same pause in the other direction, during the handshake
         ssh.addSessionListener(new SessionListener() {
             @Override
             public void sessionEvent(Session session, Event event) {
