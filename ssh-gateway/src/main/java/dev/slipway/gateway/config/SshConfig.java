@@ -31,9 +31,10 @@ public interface SshConfig {
 
     /**
      * The key exchanges offered, by name. In SSH the client's order decides among the offered ones.
-     * The default is MINA SSHD's list without {@code sntrup761x25519-sha512}: its Streamlined NTRU
-     * Prime runs in pure Java (Bouncy Castle) and costs the gateway 8-100 ms of CPU per connection,
-     * before the client has authenticated, and about 180 ms per push as measured
+     * The default is MINA SSHD's list without {@code sntrup761x25519-sha512}: with it every
+     * connection took about 66 ms longer (Debian 12's OpenSSH client spends about 55 ms in its
+     * sntrup761 key generation and decapsulation; the gateway 5-10 ms of CPU in Bouncy Castle's
+     * encapsulation, before the client has authenticated), a third of a push's time
      * (docs/performance.md, step 7). Post-quantum protection stays through
      * {@code mlkem768x25519-sha256} (ML-KEM, FIPS 203; OpenSSH 9.9 and later prefer it); older
      * clients, whose only hybrid is sntrup761, agree on {@code curve25519-sha256}. An unknown or
