@@ -44,6 +44,7 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
     private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\"([^\"]+)\"\\)");
+    private static final Pattern WITH_DEFAULT = Pattern.compile("@WithDefault\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern METHOD = Pattern.compile("^\\s*([A-Za-z][\\w.]*(?:<[\\w.<>, ?]+>)?)\\s+(\\w+)\\(\\)\\s*;\\s*$");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
@@ -100,14 +101,42 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
 
     /** The keys of one {@code @ConfigMapping} interface's source: its methods, and those of the groups it nests. */
     static Set<String> mappingKeys(String prefix, String source) {
+        return new TreeSet<>(mapping(prefix, source).keySet());
+    }
+
+    /** What a mapping says of one key: its default ({@code @WithDefault}) and its Javadoc's text. */
+    record Documented(String defaultValue, String javadoc) {
+    }
+
+    /** Each key of one {@code @ConfigMapping} interface's source with its default and Javadoc, nested groups expanded. */
+    static Map<String, Documented> mapping(String prefix, String source) {
         Map<String, List<String[]>> methods = new LinkedHashMap<>();
         Deque<Object[]> open = new ArrayDeque<>();
         String pendingInterface = null;
         String pendingName = null;
+        String pendingDefault = null;
+        StringBuilder javadoc = null;
+        String lastJavadoc = "";
         int depth = 0;
-        for (String line : source.split("\n")) {
+        // A string literal continued with + on the next line is one literal here.
+        String joined = source.replaceAll("\"\\s*\\+\\s*\"", "");
+        for (String line : joined.split("\n")) {
             String code = line.strip();
-            if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+            if (code.startsWith("/**")) {
+                javadoc = new StringBuilder();
+                code = code.substring(3);
+            }
+            if (javadoc != null) {
+                boolean end = code.endsWith("*/");
+                String text = end ? code.substring(0, code.length() - 2) : code;
+                javadoc.append(' ').append(text.startsWith("*") ? text.substring(1).strip() : text.strip());
+                if (end) {
+                    lastJavadoc = javadoc.toString().strip();
+                    javadoc = null;
+                }
+                continue;
+            }
+            if (code.startsWith("//")) {
                 continue;
             }
             Matcher named = INTERFACE.matcher(code);
@@ -119,10 +148,17 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
             if (withName.find()) {
                 pendingName = withName.group(1);
             }
+            Matcher withDefault = WITH_DEFAULT.matcher(code);
+            if (withDefault.find()) {
+                pendingDefault = withDefault.group(1);
+            }
             Matcher method = METHOD.matcher(line);
             if (method.matches() && !open.isEmpty()) {
-                methods.get((String) open.peek()[0]).add(new String[] {method.group(1), pendingName != null ? pendingName : kebab(method.group(2))});
+                methods.get((String) open.peek()[0]).add(new String[] {method.group(1), pendingName != null ? pendingName : kebab(method.group(2)),
+                        pendingDefault, lastJavadoc});
                 pendingName = null;
+                pendingDefault = null;
+                lastJavadoc = "";
             }
             for (char c : code.replaceAll("\"([^\"\\\\]|\\\\.)*\"", "\"\"").toCharArray()) {
                 if (c == '{') {
@@ -130,6 +166,7 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
                     if (pendingInterface != null) {
                         open.push(new Object[] {pendingInterface, depth});
                         pendingInterface = null;
+                        lastJavadoc = "";
                     }
                 } else if (c == '}') {
                     if (!open.isEmpty() && (int) open.peek()[1] == depth) {
@@ -139,19 +176,19 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
                 }
             }
         }
-        Set<String> keys = new TreeSet<>();
+        Map<String, Documented> keys = new TreeMap<>();
         if (!methods.isEmpty()) {
             expand(methods, methods.keySet().iterator().next(), prefix + ".", keys);
         }
         return keys;
     }
 
-    private static void expand(Map<String, List<String[]>> methods, String type, String prefix, Set<String> keys) {
+    private static void expand(Map<String, List<String[]>> methods, String type, String prefix, Map<String, Documented> keys) {
         for (String[] method : methods.get(type)) {
             if (methods.containsKey(method[0]) && !method[0].equals(type)) {
                 expand(methods, method[0], prefix + method[1] + ".", keys);
             } else {
-                keys.add(prefix + method[1]);
+                keys.put(prefix + method[1], new Documented(method[2], method[3]));
             }
         }
     }
