@@ -100,4 +100,26 @@ class KafkaTest {
         }
         assertThat(problems).as(target).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void theBrokersAuthenticateAuthorizeAndAdmitOnlyTheServices(String target) {
+        JsonNode kafka = Kustomize.render(target).get("Kafka", "slipway-kafka").path("spec").path("kafka");
+        assertThat(kafka.path("authorization").path("type").asText()).as(target + ": ACLs enforced").isEqualTo("simple");
+        assertThat(kafka.path("listeners")).as(target).isNotEmpty();
+        for (JsonNode listener : kafka.path("listeners")) {
+            String name = target + " listener " + listener.path("name").asText();
+            assertThat(listener.path("type").asText()).as(name).isEqualTo("internal");
+            assertThat(listener.path("authentication").path("type").asText()).as(name).isEqualTo("scram-sha-512");
+            assertThat(listener.path("networkPolicyPeers").findValuesAsText("app.kubernetes.io/component")).as(name + " peers").containsExactly("service");
+        }
+        for (String service : Checkout.SERVICES) {
+            JsonNode container = Workloads.of(Kustomize.render(target)).filter(w -> service.equals(w.path("metadata").path("name").asText()))
+                    .findFirst().orElseThrow().path("spec").path("template").path("spec").path("containers").get(0);
+            java.util.Map<String, String> env = Workloads.environment(Kustomize.render(target), container);
+            assertThat(env).as(target + " " + service + " logs in as its KafkaUser")
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_SASL_JAAS_CONFIG", "secret " + service + "/sasl.jaas.config");
+        }
+    }
 }
