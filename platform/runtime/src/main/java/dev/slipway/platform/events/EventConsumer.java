@@ -57,6 +57,7 @@ public class EventConsumer {
     private final String service;
     private final String instanceId;
     private final String bootstrapServers;
+    private final KafkaClientSecurity security;
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private volatile boolean running;
     private volatile boolean joined;
@@ -66,8 +67,10 @@ public class EventConsumer {
 
     public EventConsumer(EventDispatcher dispatcher, @Any Instance<WarmUp> warmUps, OutboxRelay relay, EventsConfig config,
             @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers,
+            KafkaClientSecurity security) {
         this.dispatcher = dispatcher;
+        this.security = security;
         this.warmUps = warmUps;
         this.relay = relay;
         this.config = config;
@@ -236,6 +239,7 @@ public class EventConsumer {
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, session / 4)));
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
         properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        security.applyTo(properties);
         return properties;
     }
 

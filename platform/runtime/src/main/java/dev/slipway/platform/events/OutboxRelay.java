@@ -63,6 +63,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final String service;
+    private final KafkaClientSecurity security;
     private final Counter published;
     private final Counter failures;
     private final Timer delay;
@@ -73,8 +74,9 @@ public class OutboxRelay {
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry meters,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, KafkaClientSecurity security) {
         this.dataSource = dataSource;
+        this.security = security;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.service = service;
@@ -160,6 +162,7 @@ public class OutboxRelay {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout, 5000)));
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(timeout, 5000)));
         properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        security.applyTo(properties);
         return properties;
     }
 

@@ -1,0 +1,34 @@
+package dev.slipway.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The checkout these checks read: {@code slipway.root} (set by the parent pom), else the parent folder. */
+final class Checkout {
+
+    /** The four services, as their module folders, Kubernetes workloads and compose services are named. */
+    static final List<String> SERVICES = List.of("environment-service", "deployment-service", "ticket-service", "ssh-gateway");
+
+    private Checkout() {
+    }
+
+    static Path root() {
+        String root = System.getProperty("slipway.root");
+        return (root == null || root.isBlank() ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
+    }
+
+    static Path path(String relative) {
+        return root().resolve(relative);
+    }
+
+    static String read(String relative) {
+        try {
+            return Files.readString(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
