@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The checkout these checks read: {@code slipway.root} (set by the parent pom), else the parent folder. */
 final class Checkout {
@@ -25,8 +26,21 @@ final class Checkout {
     }
 
     static String read(String relative) {
+        return read(path(relative));
+    }
+
+    static String read(Path file) {
         try {
-            return Files.readString(path(relative));
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code .java} files under {@code folder}, in path order. */
+    static List<Path> javaFiles(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package dev.slipway.ops;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The configuration reference of docs/operations.md, generated from the sources: every key of every
@@ -68,8 +66,8 @@ final class ConfigReference {
         Map<String, Setting> settings = new TreeMap<>();
         for (String module : modules()) {
             List<String> readers = module.equals("platform/runtime") ? Checkout.SERVICES : List.of(module);
-            for (Path file : javaFiles(Checkout.path(module + "/src/main/java"))) {
-                String text = read(file);
+            for (Path file : Checkout.javaFiles(Checkout.path(module + "/src/main/java"))) {
+                String text = Checkout.read(file);
                 Matcher mapping = MAPPING.matcher(text);
                 if (mapping.find()) {
                     ServiceConfig.mapping(mapping.group(1), text).forEach((key, documented) ->
@@ -160,21 +158,5 @@ final class ConfigReference {
         List<String> modules = new ArrayList<>(List.of("platform/runtime"));
         modules.addAll(Checkout.SERVICES);
         return modules;
-    }
-
-    private static List<Path> javaFiles(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.slipway.ops;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The configuration keys a service reads, collected from its sources so that a renamed key fails the
@@ -80,8 +77,8 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
             }
         }
         for (String sources : List.of("platform/runtime/src/main/java", service + "/src/main/java")) {
-            javaFiles(Checkout.path(sources)).forEach(file -> {
-                String text = read(file);
+            Checkout.javaFiles(Checkout.path(sources)).forEach(file -> {
+                String text = Checkout.read(file);
                 Matcher mapping = MAPPING.matcher(text);
                 if (mapping.find()) {
                     mappingKeys(mapping.group(1), text).forEach(key -> keys.put(envName(key), key));
@@ -205,21 +202,5 @@ record ServiceConfig(String service, int httpPort, Map<String, String> keysByEnv
             throw new UncheckedIOException(e);
         }
         return properties;
-    }
-
-    private static List<Path> javaFiles(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
