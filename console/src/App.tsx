@@ -1,0 +1,28 @@
+import { useRoute } from './router';
+import { useSession } from './session';
+import { SignIn } from './pages/SignIn';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { ProjectOverview } from './pages/ProjectOverview';
+
+export function App() {
+  const { token, claims, signOut } = useSession();
+  const route = useRoute();
+  if (!token) return <SignIn />;
+  return (
+    <>
+      <a className="skip-link" href="#content">Skip to content</a>
+      <header className="top">
+        <a href="#/projects" className="brand">Slipway</a>
+        <span className="who">
+          {claims ? <>Signed in as <strong>{claims.user}</strong>{claims.groups.includes('support') && ' (support)'}</> : 'Signed in'}
+        </span>
+        <button type="button" onClick={signOut}>Sign out</button>
+      </header>
+      <div id="content" tabIndex={-1}>
+        {route.page === 'projects' && <ProjectsPage />}
+        {route.page === 'project' && <ProjectOverview key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'not-found' && <main><h1>Not found</h1><p>No page at <code>{route.path}</code>. <a href="#/projects">Projects</a></p></main>}
+      </div>
+    </>
+  );
+}
