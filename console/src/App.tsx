@@ -10,7 +10,9 @@ export function App() {
   if (!token) return <SignIn />;
   return (
     <>
-      <a className="skip-link" href="#content">Skip to content</a>
+      {/* The hash is the route, so the skip link moves the focus itself rather than following its href. */}
+      <a className="skip-link" href="#content"
+         onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus(); }}>Skip to content</a>
       <header className="top">
         <a href="#/projects" className="brand">Slipway</a>
         <span className="who">

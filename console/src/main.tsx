@@ -11,6 +11,8 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
 });
 
+const clearCache = () => queryClient.clear();
+
 function WithApi() {
   const session = useSession();
   // A 401 (expired or foreign token) signs out, back to the sign-in page.
@@ -22,7 +24,7 @@ function WithApi() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
+      <SessionProvider onSignOut={clearCache}>
         <WithApi />
       </SessionProvider>
     </QueryClientProvider>

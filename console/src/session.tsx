@@ -38,7 +38,8 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
-export function SessionProvider({ children, initialToken }: { children: ReactNode; initialToken?: string }) {
+export function SessionProvider({ children, initialToken, onSignOut }:
+  { children: ReactNode; initialToken?: string; onSignOut?: () => void }) {
   const [token, setToken] = useState<string | undefined>(
     () => initialToken ?? sessionStorage.getItem(STORAGE_KEY) ?? undefined);
   const signIn = useCallback((next: string) => {
@@ -48,7 +49,9 @@ export function SessionProvider({ children, initialToken }: { children: ReactNod
   const signOut = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
     setToken(undefined);
-  }, []);
+    // Nothing the previous user read may show to the next one.
+    onSignOut?.();
+  }, [onSignOut]);
   const value = useMemo(
     () => ({ token, claims: token ? readClaims(token) : undefined, signIn, signOut }),
     [token, signIn, signOut]);

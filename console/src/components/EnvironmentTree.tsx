@@ -7,7 +7,7 @@ function EnvironmentCard({ environment }: { environment: Environment }) {
   const inactive = environment.status === 'INACTIVE' || environment.status === 'DELETING';
   const deployment = environment.latestDeployment;
   return (
-    <div className={`environment${inactive ? ' inactive' : ''}`} data-status={environment.status}
+    <article className={`environment${inactive ? ' inactive' : ''}`} data-status={environment.status}
          aria-label={`${environment.title || environment.id}, ${environment.status?.toLowerCase()}`}>
       <div className="environment-head">
         <strong>{environment.title || environment.id}</strong> <code>{environment.id}</code>
@@ -25,7 +25,7 @@ function EnvironmentCard({ environment }: { environment: Environment }) {
         )}
         {environment.urls?.ssh && <><dt>SSH</dt><dd><code>{environment.urls.ssh}</code></dd></>}
       </dl>
-    </div>
+    </article>
   );
 }
 
