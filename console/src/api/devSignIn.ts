@@ -1,4 +1,4 @@
-// The development sign-in: an endpoint only local runs serve (the Vite dev server, console/README.md),
+// The development sign-in: an endpoint only the local one origin serves (dev-infra/origin, console/README.md),
 // which mints a token with the development key. Production origins answer 404, so the form stays hidden.
 export const DEV_SIGN_IN_PATH = '/dev/sign-in';
 
