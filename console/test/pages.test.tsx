@@ -53,13 +53,16 @@ describe('ProjectOverview', () => {
     let environmentCalls = 0;
     const fake = fakeFetch({
       'GET /api/v1/projects/shop': () => json(200, { id: 'shop', title: 'My shop' }),
-      'GET /api/v1/projects/shop/environments': () => {
+      'GET /api/v1/projects/shop/environments': (request) => {
+        if (new URL(request.url).searchParams.get('cursor') === 'p2') {
+          return json(200, { items: [{ id: 'production', type: 'PRODUCTION', status: 'ACTIVE', branch: 'master', parent: null }], next: null });
+        }
         environmentCalls++;
         return json(200, { items: [
           { id: 'master', type: 'INTEGRATION', status: 'ACTIVE', branch: 'master', parent: null },
           { id: 'feature', type: 'INTEGRATION', status: environmentCalls === 1 ? 'DIRTY' : 'ACTIVE', branch: 'feature', parent: 'master',
             latestDeployment: { id: 'd1', state: environmentCalls === 1 ? 'RUNNING' : 'SUCCEEDED' } },
-        ], next: null });
+        ], next: 'p2' });
       },
       'GET /api/v1/projects/shop/activities': () => json(200, { items: [
         { id: 'a1', type: 'environment.branch', environmentId: 'feature', createdBy: 'alice', state: 'COMPLETE', result: 'SUCCESS' },
@@ -73,6 +76,8 @@ describe('ProjectOverview', () => {
     expect(await screen.findByLabelText('feature, active', {}, { timeout: 3000 })).toBeInTheDocument();
     expect(within(screen.getByLabelText('feature, active')).getByText('SUCCEEDED')).toBeInTheDocument();
     expect(screen.getByText('environment.branch')).toBeInTheDocument();
+    // The second page of environments is part of the tree too.
+    expect(within(screen.getByRole('region', { name: 'Staging and Production' })).getByLabelText('production, active')).toBeInTheDocument();
     expect(fake.requests.every((r) => r.headers.get('Authorization') === 'Bearer test-token')).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { unwrap } from '../api/client';
+import { allItems } from '../api/pages';
 import { activityIsRunning, environmentIsBusy, refreshInterval } from '../api/refresh';
 import { ActivityStream } from '../components/ActivityStream';
 import { EnvironmentTree } from '../components/EnvironmentTree';
@@ -16,9 +17,10 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
   });
   const environments = useQuery({
     queryKey: ['project', projectId, 'environments'],
-    queryFn: () => unwrap(api.environments.GET('/api/v1/projects/{projectId}/environments',
-      { params: { path, query: { limit: '100' } } })),
-    refetchInterval: (query) => refreshInterval((query.state.data?.items ?? []).some(environmentIsBusy)),
+    // The tree needs every environment, so every page (limit 200, the APIs' largest).
+    queryFn: () => allItems((cursor) => unwrap(api.environments.GET('/api/v1/projects/{projectId}/environments',
+      { params: { path, query: { limit: '200', ...(cursor ? { cursor } : {}) } } }))),
+    refetchInterval: (query) => refreshInterval((query.state.data ?? []).some(environmentIsBusy)),
   });
   const activities = useQuery({
     queryKey: ['project', projectId, 'activities'],
@@ -36,7 +38,7 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
         <h2 id="environments-heading">Environments</h2>
         {environments.isPending && <p role="status">Loading environments…</p>}
         <ProblemMessage error={environments.error} />
-        {environments.data && <EnvironmentTree environments={environments.data.items ?? []} />}
+        {environments.data && <EnvironmentTree environments={environments.data} />}
       </section>
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Activity</h2>
