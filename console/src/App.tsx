@@ -3,6 +3,7 @@ import { useSession } from './session';
 import { SignIn } from './pages/SignIn';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectOverview } from './pages/ProjectOverview';
+import { DeploymentLogPage } from './pages/DeploymentLogPage';
 
 export function App() {
   const { token, claims, signOut } = useSession();
@@ -23,6 +24,8 @@ export function App() {
       <div id="content" tabIndex={-1}>
         {route.page === 'projects' && <ProjectsPage />}
         {route.page === 'project' && <ProjectOverview key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'deployment' && <DeploymentLogPage key={`${route.projectId}/${route.deploymentId}`}
+          projectId={route.projectId} deploymentId={route.deploymentId} line={route.line} />}
         {route.page === 'not-found' && <main><h1>Not found</h1><p>No page at <code>{route.path}</code>. <a href="#/projects">Projects</a></p></main>}
       </div>
     </>

@@ -7,7 +7,7 @@ import { ProblemMessage } from '../src/components/ProblemMessage';
 import { ApiProblem } from '../src/api/client';
 
 const environments: Environment[] = [
-  { id: 'master', type: 'INTEGRATION', status: 'ACTIVE', parent: null, branch: 'master', deployedCommit: '9fceb02aa11',
+  { id: 'master', projectId: 'shop', type: 'INTEGRATION', status: 'ACTIVE', parent: null, branch: 'master', deployedCommit: '9fceb02aa11',
     latestDeployment: { id: 'd1', state: 'SUCCEEDED' }, urls: { store: 'https://master-shop.example/' } },
   { id: 'old', type: 'INTEGRATION', status: 'INACTIVE', parent: 'master', branch: 'old', latestDeployment: null },
   { id: 'production', type: 'PRODUCTION', status: 'ACTIVE', parent: null, branch: 'master',
@@ -32,7 +32,7 @@ describe('EnvironmentTree', () => {
     const master = screen.getByLabelText('master, active');
     expect(master).not.toHaveClass('inactive');
     expect(within(master).getByText('9fceb02')).toBeInTheDocument();
-    expect(within(master).getByText('SUCCEEDED')).toBeInTheDocument();
+    expect(within(master).getByRole('link', { name: 'SUCCEEDED' })).toHaveAttribute('href', '#/projects/shop/deployments/d1');
     expect(within(master).getByRole('link', { name: 'https://master-shop.example/' })).toBeInTheDocument();
     expect(within(screen.getByLabelText('production, active')).getByText('RUNNING')).toBeInTheDocument();
     expect(within(screen.getByLabelText('old, inactive')).getByText('none yet')).toBeInTheDocument();

@@ -1,4 +1,5 @@
 import type { Environment } from '../api/client';
+import { deploymentHref } from '../router';
 import { buildEnvironmentTree, type TreeNode } from './environmentTree';
 
 const shortCommit = (commit?: string | null) => (commit ? commit.slice(0, 7) : '—');
@@ -18,7 +19,8 @@ function EnvironmentCard({ environment }: { environment: Environment }) {
         <dt>Deployed commit</dt><dd><code>{shortCommit(environment.deployedCommit)}</code></dd>
         <dt>Latest deployment</dt>
         <dd>{deployment
-          ? <span className={`badge deployment-${deployment.state?.toLowerCase()}`}>{deployment.state}</span>
+          ? <a href={deploymentHref(environment.projectId ?? '', deployment.id ?? '')}
+               className={`badge deployment-${deployment.state?.toLowerCase()}`}>{deployment.state}</a>
           : 'none yet'}</dd>
         {environment.urls?.store && (
           <><dt>Store</dt><dd><a href={environment.urls.store} target="_blank" rel="noreferrer">{environment.urls.store}</a></dd></>
