@@ -29,6 +29,7 @@ describe('ProjectsPage', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/projects/shop'));
     const post = fake.requests.find((r) => r.method === 'POST')!;
     expect(await post.json()).toEqual({ id: 'shop', title: 'Shop' });
+    expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await screen.findByRole('link', { name: 'Shop' })).toBeInTheDocument();
   });
 
@@ -45,6 +46,14 @@ describe('ProjectsPage', () => {
     expect(alert).toHaveTextContent('Conflict');
     expect(alert).toHaveTextContent('Project shop already exists');
     expect(window.location.hash).toBe('');
+    // A resubmission of the same form repeats its key (API-6); another id gets a new one.
+    await user.click(screen.getByRole('button', { name: 'Create project' }));
+    await user.type(screen.getByLabelText('Project id'), '2');
+    await user.click(screen.getByRole('button', { name: 'Create project' }));
+    await waitFor(() => expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(3));
+    const keys = fake.requests.filter((r) => r.method === 'POST').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 });
 

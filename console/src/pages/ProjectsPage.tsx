@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { unwrap } from '../api/client';
 import { IDLE_INTERVAL_MS } from '../api/refresh';
+import { newIdempotencyKey } from '../api/idempotency';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { projectHref } from '../router';
 
@@ -17,13 +18,18 @@ export function ProjectsPage() {
   });
   const [id, setId] = useState('');
   const [title, setTitle] = useState('');
+  // API-6: one key per form content, so a resubmission after a lost answer creates nothing twice;
+  // a changed form gets a new key (the same key with another body would be 422).
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey());
   const create = useMutation({
     mutationFn: () => unwrap(api.environments.POST('/api/v1/projects', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
       body: { id: id.trim(), ...(title.trim() ? { title: title.trim() } : {}) },
     })),
     onSuccess: async (project) => {
       setId('');
       setTitle('');
+      setIdempotencyKey(newIdempotencyKey());
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
       if (project?.id) window.location.hash = projectHref(project.id);
     },
@@ -57,11 +63,12 @@ export function ProjectsPage() {
         <h2 id="create-project-heading">Create a project</h2>
         <form onSubmit={onCreate}>
           <label htmlFor="project-id">Project id</label>
-          <input id="project-id" value={id} onChange={(e) => setId(e.target.value)} required
+          <input id="project-id" value={id} onChange={(e) => { setId(e.target.value); setIdempotencyKey(newIdempotencyKey()); }} required
                  aria-describedby="project-id-help" autoComplete="off" />
           <p id="project-id-help" className="help">3-32 lowercase letters and digits, starting with a letter (ENV-1).</p>
           <label htmlFor="project-title">Title (optional)</label>
-          <input id="project-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+          <input id="project-title" value={title} maxLength={200}
+                 onChange={(e) => { setTitle(e.target.value); setIdempotencyKey(newIdempotencyKey()); }} />
           <ProblemMessage error={create.error} />
           <button type="submit" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create project'}</button>
         </form>
