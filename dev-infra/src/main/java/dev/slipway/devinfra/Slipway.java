@@ -25,11 +25,13 @@ public final class Slipway {
     private final SlipwayHome home;
     private final PrintStream out;
     private final ServiceLauncher launcher;
+    private final OriginLauncher origin;
 
     Slipway(SlipwayHome home, PrintStream out) {
         this.home = home;
         this.out = out;
         this.launcher = new ServiceLauncher(home);
+        this.origin = new OriginLauncher(home);
     }
 
     public static void main(String[] args) {
@@ -55,7 +57,8 @@ public final class Slipway {
     int help() {
         out.println("""
                 usage: bin/slipway <command>
-                  up                         build what is missing, start Kafka, PostgreSQL and the four services
+                  up                         build what is missing, start Kafka, PostgreSQL, the four services and
+                                             the one origin on 8080 (the console and /api/v1)
                   down                       stop everything 'up' (or the tests) started
                   status                     show what runs and whether each service is ready
                   logs [service]             follow the logs (all, or one service)
@@ -106,6 +109,18 @@ public final class Slipway {
             }
             launcher.start(service, 1, endpoint);
         }
+        Optional<ProcessHandle> originRunning = origin.running();
+        String originProblem = null;
+        if (originRunning.isPresent()) {
+            out.printf("%-20s already running (pid %d)%n", "origin", originRunning.get().pid());
+        } else {
+            // The services are useful without it (each on its own port): say why, and go on.
+            try {
+                origin.start();
+            } catch (InfraException e) {
+                originProblem = e.getMessage();
+            }
+        }
         out.println("waiting for every /q/health/ready ...");
         Instant begin = Instant.now();
         List<CompletableFuture<String>> waits = new ArrayList<>();
@@ -123,7 +138,13 @@ public final class Slipway {
             allReady &= !line.contains("NOT READY");
             out.println(line);
         }
+        boolean originServing = originProblem == null && Processes.await(origin::serving, Duration.ofSeconds(30));
+        allReady &= originServing;
         out.println();
+        // API-8: the one origin first; the console and every public path of /api/v1 are there.
+        out.printf("%-20s %s   console, and /api/v1 of every service (API-8)%s%n", "one origin", origin.address(),
+                originServing ? "" : originProblem != null ? "   NOT STARTED: " + originProblem
+                        : "   NOT SERVING (see " + origin.logFile() + ")");
         for (SuiteService service : SuiteService.values()) {
             out.printf("%-20s API http://127.0.0.1:%d/api/v1   Swagger UI http://127.0.0.1:%d/q/swagger-ui%n",
                     service.module(), service.port(), service.port());
@@ -139,6 +160,9 @@ public final class Slipway {
     }
 
     int down() {
+        if (origin.stop()) {
+            out.printf("%-20s stopped%n", "origin");
+        }
         for (SuiteService service : SuiteService.values()) {
             if (launcher.stop(service, 1)) {
                 out.printf("%-20s stopped%n", service.module());
@@ -177,6 +201,9 @@ public final class Slipway {
             out.printf("%-20s %s%n", service.module(), process.map(p -> "pid " + p.pid() + ", ready: " + readiness + ", rss " + Processes.residentMegabytes(p) + " MB")
                     .orElse("UP".equals(readiness) ? "ready (not started by slipway)" : "stopped"));
         }
+        Optional<ProcessHandle> originProcess = origin.running();
+        out.printf("%-20s %s%n", "origin", originProcess.map(p -> "pid " + p.pid() + ", " + origin.address()
+                + (origin.serving() ? "" : " (not serving)") + ", rss " + Processes.residentMegabytes(p) + " MB").orElse("stopped"));
         return allReady ? 0 : 3;
     }
 
