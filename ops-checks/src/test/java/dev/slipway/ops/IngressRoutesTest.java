@@ -18,12 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IngressRoutesTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void theIngressIsTheApi8Table(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<JsonNode> ingresses = render.kind("Ingress").toList();
@@ -42,7 +38,7 @@ class IngressRoutesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void longestFirstRoutesLikeTheTable(String target) {
         RouteTable table = EntryPoints.table();
         List<EntryPoints.Rule> byLength = EntryPoints.rules().stream()

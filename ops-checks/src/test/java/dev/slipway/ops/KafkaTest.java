@@ -20,10 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KafkaTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     static Set<String> writes(String service) {
         Set<String> topics = Arrays.stream(Producer.values()).filter(p -> p.service().equals(service)).map(Producer::topic)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -32,7 +28,7 @@ class KafkaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void everyTopicHasAKafkaTopic(String target) {
         Kustomize.Render render = Kustomize.render(target);
         Set<String> expected = new TreeSet<>();
@@ -56,7 +52,7 @@ class KafkaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void eachServiceWritesOnlyItsOwnTopicsAndReadsWhatItConsumes(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();
@@ -102,7 +98,7 @@ class KafkaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void theBrokersAuthenticateAuthorizeAndAdmitOnlyTheServices(String target) {
         JsonNode kafka = Kustomize.render(target).get("Kafka", "slipway-kafka").path("spec").path("kafka");
         assertThat(kafka.path("authorization").path("type").asText()).as(target + ": ACLs enforced").isEqualTo("simple");

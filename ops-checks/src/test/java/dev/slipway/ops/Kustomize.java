@@ -48,6 +48,7 @@ final class Kustomize {
         return RENDERS.computeIfAbsent(target, Kustomize::run);
     }
 
+    /** {@link #TARGETS}, as the parameters of every test that checks each render ({@code @MethodSource}). */
     static Stream<String> targets() {
         return TARGETS.stream();
     }

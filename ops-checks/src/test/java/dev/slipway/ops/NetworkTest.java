@@ -21,12 +21,8 @@ class NetworkTest {
 
     private static final String NAME = "app.kubernetes.io/name";
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void onlySshIsExposedOutsideTheCluster(String target) {
         List<String> exposed = new ArrayList<>();
         Kustomize.render(target).kind("Service").forEach(service -> {
@@ -40,7 +36,7 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void eachServiceReachesExactlyWhatItCalls(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();

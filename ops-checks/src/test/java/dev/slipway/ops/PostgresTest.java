@@ -20,12 +20,8 @@ class PostgresTest {
 
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/(\\w+)");
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void eachServiceOwnsItsDatabase(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();

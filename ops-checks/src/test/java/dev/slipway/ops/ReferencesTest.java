@@ -19,10 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReferencesTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     /** "Kind name" of every line of k8s/external-objects.txt. */
     static Set<String> external() {
         return Arrays.stream(Checkout.read("k8s/external-objects.txt").split("\n"))
@@ -31,7 +27,7 @@ class ReferencesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void everyReferenceResolves(String target) {
         Kustomize.Render render = Kustomize.render(target);
         Set<String> external = external();

@@ -11,12 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every folder of k8s/ renders without warnings, and every object it renders reads strictly against its model. */
 class RenderedObjectsTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void everyObjectReadsStrictlyAgainstItsModel(String target) {
         Kustomize.Render render = Kustomize.render(target);
         assertThat(render.objects()).as(target + " renders objects").isNotEmpty();
@@ -40,7 +36,7 @@ class RenderedObjectsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void noObjectIsRenderedTwice(String target) {
         List<String> seen = new ArrayList<>();
         List<String> twice = new ArrayList<>();

@@ -16,12 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScalingTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void budgetsAndAutoscalersFitTheWorkloads(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();

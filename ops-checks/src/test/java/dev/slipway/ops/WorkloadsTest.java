@@ -18,12 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WorkloadsTest {
 
-    static List<String> targets() {
-        return Kustomize.TARGETS;
-    }
-
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void eachServiceHasOneWorkloadAndNothingElseRuns(String target) {
         Kustomize.Render render = Kustomize.render(target);
         assertThat(Workloads.of(render).map(w -> w.path("metadata").path("name").asText()))
@@ -33,7 +29,7 @@ class WorkloadsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void everyContainerIsProbedLimitedAndLockedDown(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();
@@ -78,7 +74,7 @@ class WorkloadsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void imagesAndPortsAreTheServicesOwn(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();
@@ -115,7 +111,7 @@ class WorkloadsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("targets")
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
     void everyEnvironmentVariableIsAConfigurationKeyOfItsService(String target) {
         Kustomize.Render render = Kustomize.render(target);
         List<String> problems = new ArrayList<>();

@@ -86,7 +86,7 @@ class FaultsIT {
         flow.awaitDeployed("master", commit);
         String deploy = flow.openDeployToStaging();
 
-        flow.sam.ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", deploy).then().statusCode(200);
+        flow.approve(deploy);
         // EVT-3: ticket.approved is in ticket-service's outbox (or already on its way) when it dies.
         Instant ready = suite.killAndRestart(SuiteService.TICKET, 1);
         flow.awaitTicket(deploy, "RESOLVED");
@@ -96,7 +96,7 @@ class FaultsIT {
 
         GitUser bob = suite.gitUser(flow.bob);
         String key = flow.open("ADD_SSH_KEY", "staging", Map.of("publicKey", bob.publicKey())).then().statusCode(201).extract().path("id");
-        flow.sam.ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", key).then().statusCode(200);
+        flow.approve(key);
         Instant gatewayReady = suite.killAndRestart(SuiteService.GATEWAY, 1);
         flow.awaitTicket(key, "RESOLVED");
         resumed("ssh-gateway: the ADD_SSH_KEY ticket resolved", gatewayReady);
@@ -118,7 +118,7 @@ class FaultsIT {
         Instant ready;
         try {
             // EVT-3: the approval commits with its event in the outbox; the relay publishes it when the broker is back.
-            flow.sam.ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", deploy).then().statusCode(200);
+            flow.approve(deploy);
         } finally {
             ready = suite.restartBroker();
         }
@@ -325,6 +325,11 @@ class FaultsIT {
                 Response response = open("DEPLOY", "staging", Map.of());
                 return response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
             }, id -> id != null);
+        }
+
+        /** sam (support) approves {@code ticket}. */
+        void approve(String ticket) {
+            sam.ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", ticket).then().statusCode(200);
         }
 
         JsonPath awaitTicket(String ticket, String state) {

@@ -100,7 +100,7 @@ class TwoInstancesIT {
 
         // A DEPLOY ticket opened on one instance, approved through the other.
         String deploy = openDeployToStaging(bob[0], project);
-        sam[1].ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", deploy).then().statusCode(200);
+        approve(sam[1], deploy);
         awaitTicket(sam[0], deploy, "RESOLVED");
         awaitDeployed(alice[1], project, "staging", first);
 
@@ -126,7 +126,7 @@ class TwoInstancesIT {
             String again = Awaitility.await("master's newest success is the default").atMost(Suite.PATIENCE).until(
                     () -> openDeployToStaging(bob[1], project), id -> second.equals(bob[1].ticketService().get("/api/v1/tickets/{id}", id)
                             .jsonPath().getString("payload.commit")));
-            sam[1].ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", again).then().statusCode(200);
+            approve(sam[1], again);
             awaitTicket(sam[1], again, "RESOLVED");
             awaitDeployed(alice[1], project, "staging", second);
             System.out.printf("systest two instances: staging deployed %.2f s after the first instances died%n",
@@ -157,6 +157,10 @@ class TwoInstancesIT {
                     "subject", "DEPLOY please", "payload", Map.of())).post("/api/v1/tickets");
             return response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
         }, id -> id != null);
+    }
+
+    private static void approve(SuiteClient support, String ticket) {
+        support.ticketService().body(Map.of()).post("/api/v1/tickets/{id}/approve", ticket).then().statusCode(200);
     }
 
     private static void awaitTicket(SuiteClient support, String ticket, String state) {
