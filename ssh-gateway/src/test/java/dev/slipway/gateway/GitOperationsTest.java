@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.events.Topics;
+import dev.slipway.gateway.git.GitOperations;
 import dev.slipway.testing.KafkaProbe;
 
 import dev.slipway.testing.SlipwayTestResource;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -106,14 +109,34 @@ class GitOperationsTest {
     }
 
     private static Answer request(String project, String kind, String branch, String base) throws IOException {
-        String operation = UUID.randomUUID().toString();
+        return request(project, UUID.randomUUID().toString(), kind, branch, base).answer();
+    }
+
+    /** The answer to operation {@code operation} and the {@code ref.updated} events published up to it. */
+    private record Exchange(Answer answer, List<String> announcedBranches) {
+    }
+
+    private static Exchange request(String project, String operation, String kind, String branch, String base) throws IOException {
         String data = "{\"operationId\":\"" + operation + "\",\"projectId\":\"" + project + "\",\"environmentId\":\"e\",\"kind\":\"" + kind
                 + "\",\"branch\":\"" + branch + "\",\"baseBranch\":" + (base == null ? "null" : "\"" + base + "\"") + ",\"requestedBy\":\"alice\"}";
         try (KafkaProbe answers = KafkaProbe.reading(Topics.GIT)) {
             KafkaProbe.send(Topics.ENVIRONMENTS, project, Map.of("id", UUID.randomUUID().toString(),
                     "type", "dev.slipway.git-operation.requested.v1", "source", "/slipway/environment-service"), data);
             ConsumerRecord<String, String> answer = answers.await(r -> r.value().contains(operation), Duration.ofSeconds(60));
-            return new Answer(KafkaProbe.header(answer, "ce_type"), JSON.readTree(answer.value()));
+            // The probe reads the topic from its beginning: what this operation announced follows the project's previous answer.
+            List<String> announced = new ArrayList<>();
+            for (ConsumerRecord<String, String> seen : answers.seen()) {
+                String type = KafkaProbe.header(seen, "ce_type");
+                if (!project.equals(seen.key()) || seen == answer) {
+                    continue;
+                }
+                if (type.startsWith("dev.slipway.git-operation.")) {
+                    announced.clear();
+                } else if ("dev.slipway.ref.updated.v1".equals(type)) {
+                    announced.add(JSON.readTree(seen.value()).get("branch").asText());
+                }
+            }
+            return new Exchange(new Answer(KafkaProbe.header(answer, "ce_type"), JSON.readTree(answer.value())), announced);
         }
     }
 
@@ -193,5 +216,50 @@ class GitOperationsTest {
         assertThat(request(project, "DELETE_BRANCH", "old", null).completed()).isTrue();
         assertThat(head(project, "old")).isNull();
         assertThat(request(project, "DELETE_BRANCH", "old", null).completed()).isTrue();
+    }
+
+    /**
+     * SSH-4: an attempt whose transaction rolled back after its ref moved (the database went away)
+     * comes again; the move is the operation's, answered by it, never announced as a push (a push of
+     * the branch would deploy the environment a second time). A move nobody marked is a push.
+     */
+    @Test
+    void aRepeatedOperationTakesUpWhatItsRolledBackAttemptDidInsteadOfReportingAPush() throws IOException {
+        String project = newProject();
+        ObjectId base = commit(project, "master", Map.of("a.txt", "1"));
+        request(project, "CREATE_BRANCH", "warm", "master"); // announces master's commit, so only what follows is new
+
+        String branching = UUID.randomUUID().toString();
+        moveAsAnEarlierAttempt(project, branching, "feature", base, "create_branch: created from master");
+        Exchange branched = request(project, branching, "CREATE_BRANCH", "feature", "master");
+        assertThat(branched.answer().completed()).isTrue();
+        assertThat(branched.answer().head()).isEqualTo(base.name());
+        assertThat(branched.announcedBranches()).doesNotContain("feature");
+
+        ObjectId tip = commit(project, "feature", Map.of("a.txt", "1", "b.txt", "2")); // a push not announced yet
+        String merging = UUID.randomUUID().toString();
+        Exchange unmarked = request(project, UUID.randomUUID().toString(), "CREATE_BRANCH", "other", "master");
+        assertThat(unmarked.announcedBranches()).as("a move no operation marked is a push").containsExactly("feature");
+        moveAsAnEarlierAttempt(project, merging, "master", tip, "merge: merge feature, fast-forward");
+        Exchange merged = request(project, merging, "MERGE", "feature", "master");
+        assertThat(merged.answer().completed()).isTrue();
+        assertThat(merged.answer().head()).isEqualTo(tip.name());
+        assertThat(merged.announcedBranches()).doesNotContain("master");
+
+        // Both heads were recorded with their answers: a later operation announces neither.
+        Exchange later = request(project, UUID.randomUUID().toString(), "CREATE_BRANCH", "later", "master");
+        assertThat(later.announcedBranches()).isEmpty();
+    }
+
+    /** Moves {@code branch} to {@code head} as an attempt of {@code operation} does before its transaction commits. */
+    private static void moveAsAnEarlierAttempt(String project, String operation, String branch, ObjectId head, String what) throws IOException {
+        try (Repository git = open(project)) {
+            RefUpdate update = git.updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(head);
+            update.setForceUpdate(true);
+            update.setRefLogMessage(GitOperations.refLogMessage(operation, what), false);
+            update.setForceRefLog(true);
+            assertThat(update.update()).isIn(RefUpdate.Result.NEW, RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.FORCED);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -58,7 +59,17 @@ public class RefAnnouncements {
     /** Publishes {@code ref.updated} for each head that differs from the announced one; the caller holds the lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<BranchHeads.Move> announceLocked(GitRepository repository, Map<String, String> pushers) {
-        List<BranchHeads.Move> moves = BranchHeads.unannounced(headsOf(repository), announcedHeads(repository.projectId));
+        return announceLocked(repository, pushers, Set.of());
+    }
+
+    /**
+     * As {@link #announceLocked(GitRepository, Map)}, leaving out the branches in {@code notPushes}:
+     * moves the caller knows are a git operation's, which records their heads itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<BranchHeads.Move> announceLocked(GitRepository repository, Map<String, String> pushers, Set<String> notPushes) {
+        List<BranchHeads.Move> moves = BranchHeads.unannounced(headsOf(repository), announcedHeads(repository.projectId)).stream()
+                .filter(move -> !notPushes.contains(move.branch())).toList();
         for (BranchHeads.Move move : moves) {
             events.publish(EventCatalog.REF_UPDATED, repository.projectId, "repositories/" + repository.name + "/branches/" + move.branch(),
                     new RefUpdated(repository.projectId, move.branch(), move.oldHead(), move.newHead(), pushers.get(move.branch())));
