@@ -130,4 +130,28 @@ class ProjectCreationTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("slipway_outbox_published"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    /**
+     * API-7, API-8: a browser's write through the one origin carries that origin's Origin header and
+     * the proxy's X-Forwarded-Host and -Proto: it is same-origin, answered as usual, and its Location
+     * names the one origin. An origin neither configured nor the request's own is refused.
+     */
+    @Test
+    void aBrowserWriteThroughTheOneOriginIsSameOriginAndAForeignOriginIsRefused() {
+        String id = newProjectId();
+        given().header("Authorization", TestTokens.bearer("alice")).header("Origin", "http://console.example:8080")
+                .header("X-Forwarded-Host", "console.example:8080").header("X-Forwarded-Proto", "http")
+                .contentType(ContentType.JSON).body("{\"id\":\"" + id + "\",\"title\":\"Through the origin\"}")
+                .when().post("/api/v1/projects")
+                .then().statusCode(201).header("Location", equalTo("http://console.example:8080/api/v1/projects/" + id));
+
+        given().header("Authorization", TestTokens.bearer("alice")).header("Origin", "http://elsewhere.example")
+                .contentType(ContentType.JSON).body("{\"id\":\"" + newProjectId() + "\",\"title\":\"Foreign\"}")
+                .when().post("/api/v1/projects")
+                .then().statusCode(403);
+
+        given().header("Authorization", TestTokens.bearer("alice")).header("Origin", "http://localhost:3000")
+                .when().get("/api/v1/projects/" + id)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"));
+    }
 }
