@@ -4,6 +4,9 @@ import { SignIn } from './pages/SignIn';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectOverview } from './pages/ProjectOverview';
 import { DeploymentLogPage } from './pages/DeploymentLogPage';
+import { EnvironmentPage } from './pages/EnvironmentPage';
+import { DeploymentsPage } from './pages/DeploymentsPage';
+import { VariablesPage } from './pages/VariablesPage';
 
 export function App() {
   const { token, claims, signOut } = useSession();
@@ -26,6 +29,12 @@ export function App() {
         {route.page === 'project' && <ProjectOverview key={route.projectId} projectId={route.projectId} />}
         {route.page === 'deployment' && <DeploymentLogPage key={`${route.projectId}/${route.deploymentId}`}
           projectId={route.projectId} deploymentId={route.deploymentId} line={route.line} />}
+        {route.page === 'environment' && <EnvironmentPage key={`${route.projectId}/${route.environmentId}`}
+          projectId={route.projectId} environmentId={route.environmentId} />}
+        {route.page === 'deployments' && <DeploymentsPage key={`${route.projectId}/${route.environmentId ?? ''}`}
+          projectId={route.projectId} environmentId={route.environmentId} />}
+        {route.page === 'variables' && <VariablesPage key={`${route.projectId}/${route.environmentId ?? ''}`}
+          projectId={route.projectId} environmentId={route.environmentId} />}
         {route.page === 'not-found' && <main><h1>Not found</h1><p>No page at <code>{route.path}</code>. <a href="#/projects">Projects</a></p></main>}
       </div>
     </>

@@ -1,5 +1,5 @@
 import type { Environment } from '../api/client';
-import { deploymentHref } from '../router';
+import { deploymentHref, environmentHref } from '../router';
 import { buildEnvironmentTree, type TreeNode } from './environmentTree';
 
 const shortCommit = (commit?: string | null) => (commit ? commit.slice(0, 7) : '—');
@@ -11,7 +11,8 @@ function EnvironmentCard({ environment }: { environment: Environment }) {
     <article className={`environment${inactive ? ' inactive' : ''}`} data-status={environment.status}
          aria-label={`${environment.title || environment.id}, ${environment.status?.toLowerCase()}`}>
       <div className="environment-head">
-        <strong>{environment.title || environment.id}</strong> <code>{environment.id}</code>
+        <strong><a href={environmentHref(environment.projectId ?? '', environment.id ?? '')}>{environment.title || environment.id}</a></strong>
+        {' '}<code>{environment.id}</code>
         <span className={`badge status-${environment.status?.toLowerCase()}`}>{environment.status}</span>
       </div>
       <dl>

@@ -6,6 +6,7 @@ import { activityIsRunning, environmentIsBusy, refreshInterval } from '../api/re
 import { ActivityStream } from '../components/ActivityStream';
 import { EnvironmentTree } from '../components/EnvironmentTree';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { deploymentsHref, variablesHref } from '../router';
 
 /** A project: its environment tree and its activity stream, each refreshing itself (2 s while busy). */
 export function ProjectOverview({ projectId }: { projectId: string }) {
@@ -34,6 +35,10 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
       <p><a href="#/projects">← Projects</a></p>
       <h1>{project.data?.title || projectId}</h1>
       <ProblemMessage error={project.error} />
+      <nav aria-label="Project pages" className="subnav">
+        <a href={deploymentsHref(projectId)}>Deployments</a>
+        <a href={variablesHref(projectId)}>Variables</a>
+      </nav>
       <section aria-labelledby="environments-heading">
         <h2 id="environments-heading">Environments</h2>
         {environments.isPending && <p role="status">Loading environments…</p>}
