@@ -4,6 +4,11 @@ import { SignIn } from './pages/SignIn';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectOverview } from './pages/ProjectOverview';
 import { DeploymentLogPage } from './pages/DeploymentLogPage';
+import { MembersPage } from './pages/MembersPage';
+import { ProjectAccessPage } from './pages/ProjectAccessPage';
+import { SshKeysPage } from './pages/SshKeysPage';
+import { NewTicketPage, TicketsPage } from './pages/TicketsPage';
+import { TicketPage } from './pages/TicketPage';
 
 export function App() {
   const { token, claims, signOut } = useSession();
@@ -16,6 +21,11 @@ export function App() {
          onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus(); }}>Skip to content</a>
       <header className="top">
         <a href="#/projects" className="brand">Slipway</a>
+        <nav aria-label="Main" className="main-nav">
+          <a href="#/projects">Projects</a>
+          <a href="#/tickets">Tickets</a>
+          <a href="#/ssh-keys">SSH keys</a>
+        </nav>
         <span className="who">
           {claims ? <>Signed in as <strong>{claims.user}</strong>{claims.groups.includes('support') && ' (support)'}</> : 'Signed in'}
         </span>
@@ -26,6 +36,12 @@ export function App() {
         {route.page === 'project' && <ProjectOverview key={route.projectId} projectId={route.projectId} />}
         {route.page === 'deployment' && <DeploymentLogPage key={`${route.projectId}/${route.deploymentId}`}
           projectId={route.projectId} deploymentId={route.deploymentId} line={route.line} />}
+        {route.page === 'members' && <MembersPage key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'project-access' && <ProjectAccessPage key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'ssh-keys' && <SshKeysPage />}
+        {route.page === 'tickets' && <TicketsPage filter={route.filter} />}
+        {route.page === 'new-ticket' && <NewTicketPage key={JSON.stringify(route.draft)} draft={route.draft} />}
+        {route.page === 'ticket' && <TicketPage key={route.ticketId} ticketId={route.ticketId} />}
         {route.page === 'not-found' && <main><h1>Not found</h1><p>No page at <code>{route.path}</code>. <a href="#/projects">Projects</a></p></main>}
       </div>
     </>
