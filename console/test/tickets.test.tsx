@@ -81,7 +81,8 @@ describe('TicketPage', () => {
     expect(approve).toBeDisabled();
     expect(approve).toHaveAccessibleDescription(own);
     expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
-    expect(screen.getAllByText(own)).toHaveLength(3); // Approve, Reject, Retry
+    expect(screen.getAllByText(own)).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription('This DEPLOY ticket is OPEN: it cannot be retried (TKT-3).');
     expect(screen.getByRole('button', { name: 'Cancel ticket' })).toBeEnabled();
     // The preview of what will change.
     expect(screen.getByText(/Promotion DEP-5: holds/)).toBeInTheDocument();
@@ -92,7 +93,8 @@ describe('TicketPage', () => {
     const fake = fakeFetch({ [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ allowedActions: ['CANCEL', 'COMMENT'] })) });
     renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('alice'));
     expect(await screen.findByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('Only support may approve a ticket (TKT-4).');
-    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription('Only support may retry a ticket (TKT-4).');
+    expect(screen.getByRole('button', { name: 'Reject' })).toHaveAccessibleDescription('Only support may reject a ticket (TKT-4).');
+    expect(screen.getByRole('button', { name: 'Cancel ticket' })).toBeEnabled();
   });
 
   it('requires a reason to reject and sends it with If-Match', async () => {

@@ -82,6 +82,10 @@ export function decisionRefusal(ticket: Ticket, decision: TicketDecision, caller
   const allowed = ticket.allowedActions;
   if (allowed ? allowed.includes(decision) : undefined) return undefined;
   const [verb, pastTense] = VERBS[decision];
+  // The state first: on a decided ticket that is the reason that holds for everyone.
+  if (!stateAllows(decision, ticket.state, ticket.type)) {
+    return `This ${ticket.type} ticket is ${ticket.state}: it cannot be ${pastTense} (TKT-3).`;
+  }
   const own = ticket.requestedBy === caller.user;
   if (decision === 'CANCEL') {
     if (!own) return 'Only the requester cancels a ticket (TKT-4).';
@@ -89,9 +93,6 @@ export function decisionRefusal(ticket: Ticket, decision: TicketDecision, caller
     return `Only support may ${verb} a ticket (TKT-4).`;
   } else if (own) {
     return 'Support never decides a ticket they opened themselves: another support member must (TKT-4).';
-  }
-  if (!stateAllows(decision, ticket.state, ticket.type)) {
-    return `This ${ticket.type} ticket is ${ticket.state}: it cannot be ${pastTense} (TKT-3).`;
   }
   return allowed ? 'The ticket service does not offer you this action now.' : undefined;
 }

@@ -112,10 +112,12 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
 
       <section aria-labelledby={`${id}-decide`}>
         <h2 id={`${id}-decide`}>Decision</h2>
-        <label htmlFor={`${id}-reason`}>Reason</label>
-        <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={4000}
-                  aria-describedby={`${id}-reason-help`} />
-        <p id={`${id}-reason-help`} className="help">Required to reject, so that the requester can read why (TKT-4); recorded with any decision.</p>
+        <div className="stack">
+          <label htmlFor={`${id}-reason`}>Reason</label>
+          <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={4000}
+                    aria-describedby={`${id}-reason-help`} />
+          <p id={`${id}-reason-help`} className="help">Required to reject, so that the requester can read why (TKT-4); recorded with any decision.</p>
+        </div>
         <ul className="decisions">
           {decisions.map((d) => {
             const refusal = refusals[d] ?? (d === 'REJECT' && reasonMissing ? 'Write a reason first: a rejection needs one (TKT-4).' : undefined);
