@@ -95,6 +95,6 @@ describe('MembersPage', () => {
     const nav = screen.getByRole('navigation', { name: 'Project' });
     expect(within(nav).getByRole('link', { name: 'Members' })).toHaveAttribute('href', '#/projects/shop/members');
     expect(within(nav).getByRole('link', { name: 'SSH access' })).toHaveAttribute('href', '#/projects/shop/access');
-    expect(within(nav).getByRole('link', { name: 'Tickets' })).toHaveAttribute('href', '#/tickets?project=shop');
+    expect(within(nav).getByRole('link', { name: 'Tickets of shop' })).toHaveAttribute('href', '#/tickets?project=shop');
   });
 });

@@ -135,7 +135,7 @@ export function MembersPage({ projectId }: { projectId: string }) {
       </section>
       <section aria-labelledby={`${id}-invite`}>
         <h2 id={`${id}-invite`}>Invite a member</h2>
-        <form onSubmit={(e: FormEvent) => { e.preventDefault(); invite.mutate(); }}>
+        <form aria-label="Invite a member" onSubmit={(e: FormEvent) => { e.preventDefault(); invite.mutate(); }}>
           <label htmlFor={`${id}-user`}>User id</label>
           <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} required maxLength={200} autoComplete="off" />
           <label htmlFor={`${id}-role`}>Role</label>

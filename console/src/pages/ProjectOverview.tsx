@@ -37,7 +37,7 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
       <nav aria-label="Project" className="project-nav">
         <a href={membersHref(projectId)}>Members</a>
         <a href={projectAccessHref(projectId)}>SSH access</a>
-        <a href={ticketsHref({ project: projectId })}>Tickets</a>
+        <a href={ticketsHref({ project: projectId })}>Tickets of {projectId}</a>
       </nav>
       <ProblemMessage error={project.error} />
       <section aria-labelledby="environments-heading">

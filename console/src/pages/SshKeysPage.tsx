@@ -107,7 +107,7 @@ export function SshKeysPage() {
       </section>
       <section aria-labelledby={`${id}-add`}>
         <h2 id={`${id}-add`}>Add a key</h2>
-        <form onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate(); }}>
+        <form aria-label="Add a key" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate(); }}>
           <label htmlFor={`${id}-key`}>Public key</label>
           <textarea id={`${id}-key`} value={publicKey} onChange={(e) => setPublicKey(e.target.value)} required rows={4} spellCheck={false}
                     aria-describedby={`${id}-key-help`} />
