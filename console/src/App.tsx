@@ -7,6 +7,11 @@ import { DeploymentLogPage } from './pages/DeploymentLogPage';
 import { EnvironmentPage } from './pages/EnvironmentPage';
 import { DeploymentsPage } from './pages/DeploymentsPage';
 import { VariablesPage } from './pages/VariablesPage';
+import { MembersPage } from './pages/MembersPage';
+import { ProjectAccessPage } from './pages/ProjectAccessPage';
+import { SshKeysPage } from './pages/SshKeysPage';
+import { NewTicketPage, TicketsPage } from './pages/TicketsPage';
+import { TicketPage } from './pages/TicketPage';
 
 export function App() {
   const { token, claims, signOut } = useSession();
@@ -19,6 +24,11 @@ export function App() {
          onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus(); }}>Skip to content</a>
       <header className="top">
         <a href="#/projects" className="brand">Slipway</a>
+        <nav aria-label="Main" className="main-nav">
+          <a href="#/projects">Projects</a>
+          <a href="#/tickets">Tickets</a>
+          <a href="#/ssh-keys">SSH keys</a>
+        </nav>
         <span className="who">
           {claims ? <>Signed in as <strong>{claims.user}</strong>{claims.groups.includes('support') && ' (support)'}</> : 'Signed in'}
         </span>
@@ -35,6 +45,12 @@ export function App() {
           projectId={route.projectId} environmentId={route.environmentId} />}
         {route.page === 'variables' && <VariablesPage key={`${route.projectId}/${route.environmentId ?? ''}`}
           projectId={route.projectId} environmentId={route.environmentId} />}
+        {route.page === 'members' && <MembersPage key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'project-access' && <ProjectAccessPage key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'ssh-keys' && <SshKeysPage />}
+        {route.page === 'tickets' && <TicketsPage filter={route.filter} />}
+        {route.page === 'new-ticket' && <NewTicketPage key={JSON.stringify(route.draft)} draft={route.draft} />}
+        {route.page === 'ticket' && <TicketPage key={route.ticketId} ticketId={route.ticketId} />}
         {route.page === 'not-found' && <main><h1>Not found</h1><p>No page at <code>{route.path}</code>. <a href="#/projects">Projects</a></p></main>}
       </div>
     </>

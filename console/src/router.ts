@@ -8,11 +8,44 @@ export type Route =
   | { page: 'environment'; projectId: string; environmentId: string }
   | { page: 'deployments'; projectId: string; environmentId?: string }
   | { page: 'variables'; projectId: string; environmentId?: string }
+  | { page: 'members'; projectId: string }
+  | { page: 'project-access'; projectId: string }
+  | { page: 'ssh-keys' }
+  | { page: 'tickets'; filter: TicketFilter }
+  | { page: 'new-ticket'; draft: TicketLink }
+  | { page: 'ticket'; ticketId: string }
   | { page: 'not-found'; path: string };
 
+/** The ticket queue's filters (TKT-6), kept in the hash so a filtered queue is a link. */
+export interface TicketFilter {
+  state?: string;
+  type?: string;
+  project?: string;
+}
+
+/** What a link to the "open a ticket" form may fill in. */
+export interface TicketLink {
+  type?: string;
+  project?: string;
+  environment?: string;
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  const [rawPath, rawQuery] = (hash.replace(/^#/, '') || '/').split('?', 2);
+  const path = rawPath || '/';
+  const query = new URLSearchParams(rawQuery ?? '');
+  const pick = <K extends string>(...keys: K[]) =>
+    Object.fromEntries(keys.filter((k) => query.get(k)).map((k) => [k, query.get(k)!])) as Partial<Record<K, string>>;
   if (path === '/' || path === '/projects') return { page: 'projects' };
+  if (path === '/ssh-keys') return { page: 'ssh-keys' };
+  if (path === '/tickets') return { page: 'tickets', filter: pick('state', 'type', 'project') };
+  if (path === '/tickets/new') return { page: 'new-ticket', draft: pick('type', 'project', 'environment') };
+  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  if (ticket) return { page: 'ticket', ticketId: decodeURIComponent(ticket[1]) };
+  const projectPage = /^\/projects\/([^/]+)\/(members|access)$/.exec(path);
+  if (projectPage) {
+    return { page: projectPage[2] === 'members' ? 'members' : 'project-access', projectId: decodeURIComponent(projectPage[1]) };
+  }
   const project = /^\/projects\/([^/]+)$/.exec(path);
   if (project) return { page: 'project', projectId: decodeURIComponent(project[1]) };
   const deployment = /^\/projects\/([^/]+)\/deployments\/([^/]+)(?:\/lines\/(\d+))?$/.exec(path);
@@ -47,6 +80,20 @@ export const deploymentsHref = (projectId: string, environmentId?: string) =>
 /** Variables of the project, or the effective and own variables of one environment when given. */
 export const variablesHref = (projectId: string, environmentId?: string) =>
   `${environmentId !== undefined ? environmentHref(projectId, environmentId) : projectHref(projectId)}/variables`;
+export const membersHref = (projectId: string) => `${projectHref(projectId)}/members`;
+export const projectAccessHref = (projectId: string) => `${projectHref(projectId)}/access`;
+export const ticketHref = (ticketId: string) => `#/tickets/${encodeURIComponent(ticketId)}`;
+
+const withQuery = (path: string, values: object) => {
+  const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v) as [string, string][]).toString();
+  return query ? `${path}?${query}` : path;
+};
+
+/** The ticket queue, filtered. */
+export const ticketsHref = (filter: TicketFilter = {}) => withQuery('#/tickets', filter);
+
+/** The form that opens a ticket, with what the link knows filled in. */
+export const newTicketHref = (draft: TicketLink = {}) => withQuery('#/tickets/new', draft);
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

@@ -1,22 +1,108 @@
-// Opening tickets (TKT-1, TKT-2) from the pages that need one: Staging and Production change only
-// through them (ENV-5, DEP-6). The ticket pages themselves live at #/tickets/<id>.
+// Tickets (SPEC §5): the types the ticket-service's OpenAPI document gives, the one way to open a
+// ticket (for this module's pages and for any page that offers "request via ticket"), and what
+// TKT-3 and TKT-4 say about who may do what, so that a button the caller may not press can say why.
 import { useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { components as TicketComponents } from '../generated/ticket-service';
+import type { Api } from './client';
 import { unwrap } from './client';
 import { useApi } from './context';
 import { newIdempotencyKey } from './idempotency';
+import { refreshInterval } from './refresh';
 import { cliCommand, option, SENSITIVE_VALUE, target } from '../cli';
+export { ticketHref } from '../router';
 
-export type TicketSchemas = TicketComponents['schemas'];
-export type OpenTicketRequest = TicketSchemas['OpenTicketRequest'];
-export type TicketDraft = TicketSchemas['TicketDraft'];
-export type TicketType = TicketSchemas['TicketType'];
-export type VariableChange = TicketSchemas['Change1'];
-export type Ticket = TicketSchemas['Detail'];
+type Schemas = TicketComponents['schemas'];
+export type Ticket = Schemas['Detail'];
+export type TicketSummary = Schemas['Summary'];
+export type TicketType = Schemas['TicketType'];
+export type TicketState = Schemas['TicketState'];
+export type TicketPriority = Schemas['TicketPriority'];
+export type TicketDraft = Schemas['TicketDraft'];
+export type OpenTicketRequest = Schemas['OpenTicketRequest'];
+export type TicketVariableChange = Schemas['Change1'];
+export type VariableChange = TicketVariableChange;
+export type TicketAllowed = Schemas['Allowed'];
 
-/** A ticket's page (built beside the other ticket pages). */
-export const ticketHref = (ticketId: string) => `#/tickets/${encodeURIComponent(ticketId)}`;
+export const TICKET_TYPES: TicketType[] = ['DEPLOY', 'ADD_SSH_KEY', 'DEPLOYMENT_SETTINGS', 'GO_LIVE', 'GENERAL'];
+export const TICKET_STATES: TicketState[] = ['OPEN', 'APPROVED', 'IN_PROGRESS', 'RESOLVED', 'FAILED', 'REJECTED', 'CANCELLED'];
+export const TICKET_PRIORITIES: TicketPriority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+
+/** TKT-2: the environments each type may target (GENERAL: any). */
+export const TICKET_TARGETS: Record<TicketType, string[] | undefined> = {
+  DEPLOY: ['staging', 'production'],
+  ADD_SSH_KEY: ['staging', 'production'],
+  DEPLOYMENT_SETTINGS: ['staging', 'production'],
+  GO_LIVE: ['production'],
+  GENERAL: undefined,
+};
+
+/**
+ * Opens a ticket (TKT-1) and answers it as the service stored it. `idempotencyKey` (API-6): one per
+ * form content, so that a resubmission after a lost answer opens nothing twice.
+ */
+export function openTicket(api: Api, request: OpenTicketRequest, idempotencyKey: string): Promise<Ticket> {
+  return unwrap(api.tickets.POST('/api/v1/tickets', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: request }));
+}
+
+/** Something is still to happen to a ticket in these states: lists showing one refresh every 2 s. */
+export function ticketIsRunning(state?: TicketState): boolean {
+  return state === 'OPEN' || state === 'APPROVED' || state === 'IN_PROGRESS';
+}
+
+export const ticketRefreshInterval = (states: (TicketState | undefined)[]) => refreshInterval(states.some(ticketIsRunning));
+
+/** The decisions a page offers on a ticket; COMMENT is a form of its own. */
+export type TicketDecision = Exclude<TicketAllowed, 'COMMENT'>;
+
+const VERBS: Record<TicketDecision, [verb: string, pastTense: string]> = {
+  APPROVE: ['approve', 'approved'],
+  REJECT: ['reject', 'rejected'],
+  CANCEL: ['cancel', 'cancelled'],
+  RETRY: ['retry', 'retried'],
+  RESOLVE: ['resolve', 'resolved'],
+};
+
+/** The decisions that apply to a ticket of this type at all (a GENERAL ticket is resolved, not approved). */
+export function decisionsFor(type?: TicketType): TicketDecision[] {
+  return type === 'GENERAL' ? ['RESOLVE', 'REJECT', 'CANCEL'] : ['APPROVE', 'REJECT', 'CANCEL', 'RETRY'];
+}
+
+/** TKT-3: whether a ticket in `state` can take `decision` at all. */
+function stateAllows(decision: TicketDecision, state: TicketState | undefined, type: TicketType | undefined): boolean {
+  const general = type === 'GENERAL';
+  switch (decision) {
+    case 'APPROVE': return state === 'OPEN' && !general;
+    case 'RESOLVE': return state === 'OPEN' && general;
+    case 'REJECT':
+    case 'CANCEL': return state === 'OPEN';
+    case 'RETRY': return state === 'FAILED' && !general;
+  }
+}
+
+/**
+ * Why the caller may not take `decision` now, in the words of TKT-3 and TKT-4, or undefined when
+ * they may. The ticket's own `allowedActions` decides (the service knows the caller's role); the
+ * rules only name the reason, so a button is disabled with it rather than failing after the click.
+ */
+export function decisionRefusal(ticket: Ticket, decision: TicketDecision, caller: { user: string; support: boolean }): string | undefined {
+  const allowed = ticket.allowedActions;
+  if (allowed ? allowed.includes(decision) : undefined) return undefined;
+  const [verb, pastTense] = VERBS[decision];
+  // The state first: on a decided ticket that is the reason that holds for everyone.
+  if (!stateAllows(decision, ticket.state, ticket.type)) {
+    return `This ${ticket.type} ticket is ${ticket.state}: it cannot be ${pastTense} (TKT-3).`;
+  }
+  const own = ticket.requestedBy === caller.user;
+  if (decision === 'CANCEL') {
+    if (!own) return 'Only the requester cancels a ticket (TKT-4).';
+  } else if (!caller.support) {
+    return `Only support may ${verb} a ticket (TKT-4).`;
+  } else if (own) {
+    return 'Support never decides a ticket they opened themselves: another support member must (TKT-4).';
+  }
+  return allowed ? 'The ticket service does not offer you this action now.' : undefined;
+}
 
 /**
  * Opens a ticket with an Idempotency-Key per request content (API-6): pressing again after a lost
@@ -28,10 +114,7 @@ export function useOpenTicket(request: OpenTicketRequest) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const idempotencyKey = useMemo(() => newIdempotencyKey(), [content]);
   return useMutation({
-    mutationFn: () => unwrap(api.tickets.POST('/api/v1/tickets', {
-      params: { header: { 'Idempotency-Key': idempotencyKey } },
-      body: request,
-    })),
+    mutationFn: () => openTicket(api, request, idempotencyKey),
   });
 }
 

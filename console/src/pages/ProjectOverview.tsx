@@ -6,7 +6,7 @@ import { activityIsRunning, environmentIsBusy, refreshInterval } from '../api/re
 import { ActivityStream } from '../components/ActivityStream';
 import { EnvironmentTree } from '../components/EnvironmentTree';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { deploymentsHref, variablesHref } from '../router';
+import { deploymentsHref, membersHref, projectAccessHref, ticketsHref, variablesHref } from '../router';
 
 /** A project: its environment tree and its activity stream, each refreshing itself (2 s while busy). */
 export function ProjectOverview({ projectId }: { projectId: string }) {
@@ -34,6 +34,11 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
     <main>
       <p><a href="#/projects">← Projects</a></p>
       <h1>{project.data?.title || projectId}</h1>
+      <nav aria-label="Project" className="project-nav">
+        <a href={membersHref(projectId)}>Members</a>
+        <a href={projectAccessHref(projectId)}>SSH access</a>
+        <a href={ticketsHref({ project: projectId })}>Tickets of {projectId}</a>
+      </nav>
       <ProblemMessage error={project.error} />
       <nav aria-label="Project pages" className="subnav">
         <a href={deploymentsHref(projectId)}>Deployments</a>
