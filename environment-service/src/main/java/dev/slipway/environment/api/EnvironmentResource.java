@@ -2,12 +2,15 @@ package dev.slipway.environment.api;
 
 import dev.slipway.environment.config.EnvironmentsConfig;
 import dev.slipway.environment.domain.Activity;
+import dev.slipway.environment.domain.Environment;
 import dev.slipway.environment.domain.EnvironmentRepository;
+import dev.slipway.environment.service.EnvironmentActions;
 import dev.slipway.environment.service.EnvironmentOperations;
 import dev.slipway.environment.service.EnvironmentQueries;
 import dev.slipway.events.EnvironmentStatus;
 import dev.slipway.events.EnvironmentType;
-import dev.slipway.events.ProjectRole;
+import dev.slipway.events.environment.EnvironmentOperation;
+import dev.slipway.platform.api.ActionView;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
 import dev.slipway.platform.api.IdempotentRequests;
@@ -33,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,15 +59,17 @@ public class EnvironmentResource {
     private final Caller caller;
     private final EnvironmentsConfig config;
     private final IdempotentRequests idempotency;
+    private final EnvironmentActions actions;
 
     public EnvironmentResource(EnvironmentOperations operations, EnvironmentQueries queries, ProjectAuthorization authorization, Caller caller,
-            EnvironmentsConfig config, IdempotentRequests idempotency) {
+            EnvironmentsConfig config, IdempotentRequests idempotency, EnvironmentActions actions) {
         this.operations = operations;
         this.queries = queries;
         this.authorization = authorization;
         this.caller = caller;
         this.config = config;
         this.idempotency = idempotency;
+        this.actions = actions;
     }
 
     @GET
@@ -79,7 +85,9 @@ public class EnvironmentResource {
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
         List<EnvironmentQueries.Details> rows = queries.page(projectId, new EnvironmentRepository.Filter(type, status), after, size + 1);
-        return Cursors.page(rows, size, details -> details.environment().id(), details -> EnvironmentView.of(details, config));
+        Function<Environment, List<ActionView>> actionsOf = actions.forCaller(projectId);
+        return Cursors.page(rows, size, details -> details.environment().id(),
+                details -> EnvironmentView.of(details, config, actionsOf.apply(details.environment())));
     }
 
     @GET
@@ -90,7 +98,8 @@ public class EnvironmentResource {
     public Response get(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
         authorization.requireRead(projectId);
         EnvironmentQueries.Details details = queries.get(projectId, environmentId);
-        return Response.ok(EnvironmentView.of(details, config)).header("ETag", ETags.of(details.environment().version())).build();
+        EnvironmentView view = EnvironmentView.of(details, config, actions.forCaller(projectId).apply(details.environment()));
+        return Response.ok(view).header("ETag", ETags.of(details.environment().version())).build();
     }
 
     @POST
@@ -105,7 +114,7 @@ public class EnvironmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response branch(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @Valid @NotNull OperationRequests.Branch request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.BRANCH));
         // Branching creates an environment: a repeat with the same Idempotency-Key gets the first activity (API-6).
         return idempotency.execute(caller.userId(), idempotencyKey, uri.getPath(), request,
                 () -> accepted(operations.branch(projectId, environmentId, request.name(), request.title(), caller.userId()), uri));
@@ -120,7 +129,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "No parent, inactive, operation in progress, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response merge(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.ADMIN);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.MERGE));
         return accepted(operations.merge(projectId, environmentId, caller.userId()), uri);
     }
 
@@ -135,7 +144,7 @@ public class EnvironmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response sync(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @Valid @NotNull OperationRequests.Sync request, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.SYNC));
         return accepted(operations.sync(projectId, environmentId, Boolean.TRUE.equals(request.code()), Boolean.TRUE.equals(request.data()),
                 caller.userId()), uri);
     }
@@ -148,7 +157,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Already active, active-environment-limit, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.ADMIN);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.ACTIVATE));
         return accepted(operations.activate(projectId, environmentId, caller.userId()), uri);
     }
 
@@ -160,7 +169,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Inactive, master, operation in progress, or not available on Staging/Production",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deactivate(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.ADMIN);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.DEACTIVATE));
         return accepted(operations.deactivate(projectId, environmentId, caller.userId()), uri);
     }
 
@@ -174,7 +183,7 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "409", description = "Inactive or operation in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeploy(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.CONTRIBUTOR);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.REDEPLOY));
         return accepted(operations.redeploy(projectId, environmentId, caller.userId()), uri);
     }
 
@@ -187,7 +196,7 @@ public class EnvironmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @QueryParam("keepBranch") @DefaultValue("false") boolean keepBranch, UriInfo uri) {
-        authorization.require(projectId, ProjectRole.ADMIN);
+        authorization.require(projectId, EnvironmentActions.roleFor(EnvironmentOperation.DELETE));
         return accepted(operations.delete(projectId, environmentId, keepBranch, caller.userId()), uri);
     }
 

@@ -126,11 +126,7 @@ public class Environment {
      * the git host created the branch; the caller has checked ENV-3.
      */
     public Environment branch(BranchName name, String childTitle, UUID activityId, Instant now) {
-        requireIntegration(EnvironmentOperation.BRANCH);
-        if (!isActive()) {
-            throw new DomainException("ENV-4", 409, "parent-not-active", "Only an active environment can be branched; '" + id() + "' is " + status + ".");
-        }
-        requireIdle();
+        Refusal.raise(refusalOf(EnvironmentOperation.BRANCH));
         Environment child = new Environment(projectId(), name.environmentId(),
                 childTitle == null || childTitle.isBlank() ? name.value() : childTitle.strip(),
                 EnvironmentType.INTEGRATION, EnvironmentStatus.DIRTY, name.value(), id(), now);
@@ -152,32 +148,19 @@ public class Environment {
 
     /** ENV-4 activate: only INACTIVE; the caller has checked ENV-3. */
     public void activate(Instant now) {
-        requireIntegration(EnvironmentOperation.ACTIVATE);
-        if (status != EnvironmentStatus.INACTIVE) {
-            throw new DomainException("ENV-4", 409, "environment-active", "Active environments cannot be activated");
-        }
+        Refusal.raise(refusalOf(EnvironmentOperation.ACTIVATE));
         changeStatus(EnvironmentStatus.ACTIVE, now);
     }
 
     /** ENV-4 deactivate: only ACTIVE, never master. */
     public void deactivate(Instant now) {
-        requireIntegration(EnvironmentOperation.DEACTIVATE);
-        requireNotMaster(EnvironmentOperation.DEACTIVATE);
-        requireIdle();
-        if (!isActive()) {
-            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be deactivated");
-        }
+        Refusal.raise(refusalOf(EnvironmentOperation.DEACTIVATE));
         changeStatus(EnvironmentStatus.INACTIVE, now);
     }
 
     /** ENV-4 delete: only INACTIVE, never master. DELETING until the git host deleted the branch. */
     public void startDeleting(UUID activityId, Instant now) {
-        requireIntegration(EnvironmentOperation.DELETE);
-        requireNotMaster(EnvironmentOperation.DELETE);
-        if (status != EnvironmentStatus.INACTIVE) {
-            throw new DomainException("ENV-4", 409, "environment-active",
-                    status == EnvironmentStatus.DELETING ? "The environment is already being deleted." : "Active environments cannot be deleted");
-        }
+        Refusal.raise(refusalOf(EnvironmentOperation.DELETE));
         pendingActivityId = activityId;
         changeStatus(EnvironmentStatus.DELETING, now);
     }
@@ -190,9 +173,8 @@ public class Environment {
 
     /** ENV-4 merge: this environment's branch into its parent's; DIRTY until the git host answers. */
     public void startMerge(UUID activityId, Instant now) {
-        requireIntegration(EnvironmentOperation.MERGE);
-        requireParent(EnvironmentOperation.MERGE);
-        startGitOperation(EnvironmentOperation.MERGE, activityId, now);
+        Refusal.raise(refusalOf(EnvironmentOperation.MERGE));
+        startGitOperation(activityId, now);
     }
 
     /**
@@ -204,12 +186,9 @@ public class Environment {
         if (!code && !data) {
             throw new DomainException("ENV-4", 400, "nothing-to-synchronize", "Nothing to synchronize: you must specify data or code");
         }
-        requireIntegration(EnvironmentOperation.SYNC);
-        requireParent(EnvironmentOperation.SYNC);
+        Refusal.raise(refusalOf(EnvironmentOperation.SYNC));
         if (code) {
-            startGitOperation(EnvironmentOperation.SYNC, activityId, now);
-        } else {
-            requireDeployable(EnvironmentOperation.SYNC);
+            startGitOperation(activityId, now);
         }
     }
 
@@ -218,27 +197,51 @@ public class Environment {
      * approved DEPLOY ticket or a push to their tier remote, so there it takes a ticket.
      */
     public void requireRedeployable() {
-        if (!type.isSelfService()) {
-            throw new DomainException("DEP-6", 403, "ticket-required", type.label()
-                    + " deploys only from an approved DEPLOY ticket or a push to its tier remote by a granted key: open a DEPLOY ticket.");
-        }
-        requireDeployable(EnvironmentOperation.REDEPLOY);
-        if (headCommit == null) {
-            throw new DomainException("DEP-1", 409, "nothing-to-deploy", "Branch " + branch + " has no commit yet: push one first.");
-        }
+        Refusal.raise(refusalOf(EnvironmentOperation.REDEPLOY));
     }
 
     /** ENV-4 redeploy: an active Integration environment with no operation under way. */
     public void requireDeployable(EnvironmentOperation operation) {
-        requireIntegration(operation);
-        requireIdle();
-        if (!isActive()) {
-            throw new DomainException("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + operation.pastTense() + ".");
-        }
+        Refusal.raise(deployableRefusal(operation));
     }
 
-    private void startGitOperation(EnvironmentOperation operation, UUID activityId, Instant now) {
-        requireDeployable(operation);
+    /**
+     * Why {@code operation} cannot start on this environment as it is now (ENV-4, ENV-5, ENV-8,
+     * DEP-1, DEP-6). The operations raise it; views show it, so that a frontend disables what the
+     * API would refuse and says why. ENV-3's count and the caller's role are the project's and the
+     * request's to add.
+     */
+    public Optional<Refusal> refusalOf(EnvironmentOperation operation) {
+        return switch (operation) {
+            case BRANCH -> first(integrationRefusal(operation), isActive() ? Optional.empty() : Refusal.of("ENV-4", 409, "parent-not-active",
+                    "Only an active environment can be branched; '" + id() + "' is " + status + "."), idleRefusal());
+            case MERGE, SYNC -> first(integrationRefusal(operation), parentRefusal(operation), deployableRefusal(operation));
+            case ACTIVATE -> first(integrationRefusal(operation), status == EnvironmentStatus.INACTIVE ? Optional.empty()
+                    : Refusal.of("ENV-4", 409, "environment-active", "Active environments cannot be activated"));
+            case DEACTIVATE -> first(integrationRefusal(operation), notMasterRefusal(operation), idleRefusal(), isActive() ? Optional.empty()
+                    : Refusal.of("ENV-4", 409, "environment-inactive", "Inactive environments cannot be deactivated"));
+            case DELETE -> first(integrationRefusal(operation), notMasterRefusal(operation), status == EnvironmentStatus.INACTIVE ? Optional.empty()
+                    : Refusal.of("ENV-4", 409, "environment-active",
+                            status == EnvironmentStatus.DELETING ? "The environment is already being deleted." : "Active environments cannot be deleted"));
+            case REDEPLOY -> first(type.isSelfService() ? Optional.empty() : Refusal.of("DEP-6", 403, "ticket-required", type.label()
+                    + " deploys only from an approved DEPLOY ticket or a push to its tier remote by a granted key: open a DEPLOY ticket."),
+                    deployableRefusal(operation), headCommit != null ? Optional.empty()
+                            : Refusal.of("DEP-1", 409, "nothing-to-deploy", "Branch " + branch + " has no commit yet: push one first."));
+            case PUSH -> Optional.empty();
+        };
+    }
+
+    @SafeVarargs
+    private static Optional<Refusal> first(Optional<Refusal>... refusals) {
+        return Arrays.stream(refusals).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<Refusal> deployableRefusal(EnvironmentOperation operation) {
+        return first(integrationRefusal(operation), idleRefusal(), isActive() ? Optional.empty()
+                : Refusal.of("ENV-4", 409, "environment-inactive", "Inactive environments cannot be " + operation.pastTense() + "."));
+    }
+
+    private void startGitOperation(UUID activityId, Instant now) {
         pendingActivityId = activityId;
         settleStatus(now);
     }
@@ -349,11 +352,12 @@ public class Environment {
 
     /** ENV-5: Staging and Production refuse the operations of Integration environments. */
     public void requireIntegration(EnvironmentOperation operation) {
-        if (!type.isSelfService()) {
-            throw new DomainException("ENV-5", 409, "operation-not-available",
-                    "The " + operation.verb() + " operation is not available on " + type.label()
-                            + " environments; they change only through support tickets.");
-        }
+        Refusal.raise(integrationRefusal(operation));
+    }
+
+    private Optional<Refusal> integrationRefusal(EnvironmentOperation operation) {
+        return type.isSelfService() ? Optional.empty() : Refusal.of("ENV-5", 409, "operation-not-available",
+                "The " + operation.verb() + " operation is not available on " + type.label() + " environments; they change only through support tickets.");
     }
 
     /** ENV-5: settings of Staging and Production are written only by approved tickets. */
@@ -378,23 +382,19 @@ public class Environment {
         updatedAt = now;
     }
 
-    private void requireParent(EnvironmentOperation operation) {
-        if (parentId == null) {
-            throw new DomainException("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be " + operation.pastTense());
-        }
+    private Optional<Refusal> parentRefusal(EnvironmentOperation operation) {
+        return parentId != null ? Optional.empty()
+                : Refusal.of("ENV-4", 409, "no-parent", "The environment does not have a parent, so it cannot be " + operation.pastTense());
     }
 
-    private void requireIdle() {
-        if (pendingActivityId != null) {
-            throw new DomainException("ENV-8", 409, "operation-in-progress",
-                    "Another operation is in progress on environment '" + id() + "' (activity " + pendingActivityId + ").");
-        }
+    private Optional<Refusal> idleRefusal() {
+        return pendingActivityId == null ? Optional.empty() : Refusal.of("ENV-8", 409, "operation-in-progress",
+                "Another operation is in progress on environment '" + id() + "' (activity " + pendingActivityId + ").");
     }
 
-    private void requireNotMaster(EnvironmentOperation operation) {
-        if (isMaster()) {
-            throw new DomainException("ENV-4", 409, "master-environment", "The master environment cannot be " + operation.pastTense() + ".");
-        }
+    private Optional<Refusal> notMasterRefusal(EnvironmentOperation operation) {
+        return !isMaster() ? Optional.empty()
+                : Refusal.of("ENV-4", 409, "master-environment", "The master environment cannot be " + operation.pastTense() + ".");
     }
 
     private void changeStatus(EnvironmentStatus next, Instant now) {

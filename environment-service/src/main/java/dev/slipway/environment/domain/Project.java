@@ -2,6 +2,7 @@ package dev.slipway.environment.domain;
 
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.Refusal;
 import dev.slipway.platform.domain.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A project: one git repository and its tree of environments (ENV-1). Created with {@code master}
@@ -87,11 +89,14 @@ public class Project {
 
     /** ENV-3: refuses one more active Integration environment when {@code active} already reach the limit. */
     public void requireRoomForActiveEnvironment(long active) {
-        if (!hasRoomForActiveEnvironment(active)) {
-            throw new DomainException("ENV-3", 409, "active-environment-limit", "Project " + id + " already has " + active
-                    + " active Integration environments, its limit (activeEnvironmentLimit " + activeEnvironmentLimit
-                    + "); deactivate one first or raise the limit.");
-        }
+        Refusal.raise(roomRefusal(active));
+    }
+
+    /** ENV-3 as a value: why one more active environment does not fit, {@code active} being active now. */
+    public Optional<Refusal> roomRefusal(long active) {
+        return hasRoomForActiveEnvironment(active) ? Optional.empty() : Refusal.of("ENV-3", 409, "active-environment-limit", "Project " + id
+                + " already has " + active + " active Integration environments, its limit (activeEnvironmentLimit " + activeEnvironmentLimit
+                + "); deactivate one first or raise the limit.");
     }
 
     /** A new project with its environments. */

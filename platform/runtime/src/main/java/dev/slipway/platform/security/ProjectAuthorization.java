@@ -2,6 +2,7 @@ package dev.slipway.platform.security;
 
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.ProblemException;
+import dev.slipway.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -55,28 +56,42 @@ public class ProjectAuthorization {
             return;
         }
         Optional<ProjectRole> role = callerRole(projectId);
-        if (role.isEmpty() && caller.isSupport()) {
-            if (needed == ProjectRole.VIEWER) {
-                return;
-            }
-            throw ProblemException.forbidden("insufficient-role",
-                    "Support reads every project but changes one only through tickets or as a member.");
+        if (role.isEmpty() && !caller.isSupport()) {
+            throw noSuchProject(projectId);
         }
-        check(projectId, role, needed);
+        raise(refusal(role, caller.isSupport(), projectId, needed));
+    }
+
+    /**
+     * SEC-2 as a value, for views of a project the caller reads (what they may do next): why the
+     * caller's role is not enough for {@code needed}, as {@link #require(String, ProjectRole)} would answer.
+     */
+    public Optional<Refusal> refusal(String projectId, ProjectRole needed) {
+        return caller.isService() ? Optional.empty() : refusal(callerRole(projectId), caller.isSupport(), projectId, needed);
     }
 
     /** Passes when {@code userId} (not the request's caller) holds at least {@code needed}; same answers as {@link #require(String, ProjectRole)}. */
     public void require(String projectId, String userId, ProjectRole needed) {
-        check(projectId, roleOf(projectId, userId), needed);
-    }
-
-    private static void check(String projectId, Optional<ProjectRole> role, ProjectRole needed) {
+        Optional<ProjectRole> role = roleOf(projectId, userId);
         if (role.isEmpty()) {
             throw noSuchProject(projectId);
         }
-        if (!role.get().includes(needed)) {
-            throw ProblemException.forbidden("insufficient-role",
-                    "This needs the " + needed.wireName() + " role on project " + projectId + "; you are " + role.get().wireName() + ".");
+        raise(refusal(role, false, projectId, needed));
+    }
+
+    private static Optional<Refusal> refusal(Optional<ProjectRole> role, boolean support, String projectId, ProjectRole needed) {
+        if (role.isEmpty()) {
+            return support && needed == ProjectRole.VIEWER ? Optional.empty() : Refusal.of("SEC-2", 403, "insufficient-role", support
+                    ? "Support reads every project but changes one only through tickets or as a member."
+                    : "This needs the " + needed.wireName() + " role on project " + projectId + "; you are not a member.");
+        }
+        return role.get().includes(needed) ? Optional.empty() : Refusal.of("SEC-2", 403, "insufficient-role",
+                "This needs the " + needed.wireName() + " role on project " + projectId + "; you are " + role.get().wireName() + ".");
+    }
+
+    private static void raise(Optional<Refusal> refusal) {
+        if (refusal.isPresent()) {
+            throw ProblemException.forbidden(refusal.get().slug(), refusal.get().detail());
         }
     }
 }
