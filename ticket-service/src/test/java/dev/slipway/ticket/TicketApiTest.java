@@ -3,6 +3,7 @@ package dev.slipway.ticket;
 import static dev.slipway.ticket.support.TicketWorld.as;
 import static dev.slipway.ticket.support.TicketWorld.support;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,9 +19,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +192,55 @@ class TicketApiTest {
         as("bob").body("{\"body\":\"more detail\"}").post("/api/v1/tickets/" + first + "/comments").then().statusCode(201);
         support("sam").header("If-Match", etag).body("{}").post("/api/v1/tickets/" + first + "/resolve").then().statusCode(412);
         as("bob").get("/api/v1/tickets/" + first).then().body("state", equalTo("OPEN")).body("comments[0].body", equalTo("more detail"));
+    }
+
+    /**
+     * The ticket view says what the caller may do next: every action, and each refused one, tried,
+     * answers exactly the view's refusal (TKT-4 who, then TKT-3 the state).
+     */
+    @Test
+    void theViewsActionsRefuseWhatTheEndpointsRefuseWithTheSameProblem() {
+        TicketWorld world = new TicketWorld().member("bob", "contributor").member("carol", "contributor");
+        String path = "/api/v1/tickets/" + world.openId("bob", "GENERAL", "master", null);
+
+        Map<String, Map<String, Object>> carol = checkedActions(() -> as("carol"), path);
+        assertThat(carol.keySet()).containsExactly("approve", "reject", "cancel", "retry", "resolve", "comment");
+        assertThat(refusal(carol, "approve")).containsEntry("rule", "TKT-4").containsEntry("type", "urn:slipway:problem:support-only");
+        assertThat(refusal(carol, "cancel")).containsEntry("detail", "Only the requester cancels a ticket.");
+        assertThat(carol.get("comment")).containsEntry("allowed", true);
+
+        Map<String, Map<String, Object>> sam = checkedActions(() -> support("sam"), path);
+        assertThat(refusal(sam, "approve")).containsEntry("rule", "TKT-3").containsEntry("detail", "This GENERAL ticket is OPEN: it cannot be approved.");
+        assertThat(sam.get("reject")).containsEntry("allowed", true);
+        assertThat(sam.get("resolve")).containsEntry("allowed", true);
+
+        support("sam").body("{\"reason\":\"not for us\"}").post(path + "/reject").then().statusCode(200);
+        Map<String, Map<String, Object>> decided = checkedActions(() -> support("sam"), path);
+        assertThat(refusal(decided, "resolve")).containsEntry("type", "urn:slipway:problem:invalid-ticket-state");
+        assertThat(decided.values()).filteredOn(action -> Boolean.TRUE.equals(action.get("allowed"))).extracting(action -> action.get("name"))
+                .containsExactly("comment");
+    }
+
+    private static Map<String, Map<String, Object>> checkedActions(Supplier<RequestSpecification> caller, String path) {
+        List<Map<String, Object>> list = caller.get().get(path).then().statusCode(200).extract().path("actions");
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        for (Map<String, Object> action : list) {
+            String name = (String) action.get("name");
+            byName.put(name, action);
+            if (Boolean.FALSE.equals(action.get("allowed"))) {
+                Map<String, Object> refusal = refusal(byName, name);
+                boolean comment = name.equals("comment");
+                caller.get().body(comment ? "{\"body\":\"tried\"}" : "{\"reason\":\"tried\"}").post(comment ? path + "/comments" : path + "/" + name).then()
+                        .statusCode((Integer) refusal.get("status")).body("type", equalTo(refusal.get("type"))).body("detail", equalTo(refusal.get("detail")));
+            }
+        }
+        return byName;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> refusal(Map<String, Map<String, Object>> actions, String name) {
+        Map<String, Object> refusal = (Map<String, Object>) actions.get(name).get("refusal");
+        assertThat(refusal).as("the refusal of " + name).isNotNull();
+        return refusal;
     }
 }

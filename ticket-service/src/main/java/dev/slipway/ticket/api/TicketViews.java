@@ -1,6 +1,7 @@
 package dev.slipway.ticket.api;
 
 import dev.slipway.events.ticket.TicketType;
+import dev.slipway.platform.api.ActionView;
 import dev.slipway.ticket.domain.Ticket;
 import dev.slipway.ticket.domain.TicketAction;
 import dev.slipway.ticket.domain.TicketComment;
@@ -16,6 +17,7 @@ import dev.slipway.ticket.service.TicketPreview;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the tickets API answers; never an entity (STYLE). */
@@ -50,7 +52,10 @@ public final class TicketViews {
             @Schema(nullable = true) Instant firstResponseAt, @Schema(nullable = true) Instant resolvedAt,
             @Schema(description = "Approvals so far: 1 after the first, one more per retry") int attempt,
             TicketPayload payload, @Schema(nullable = true) TicketPreview preview, @Schema(nullable = true) Result result,
-            List<Transition> history, List<Comment> comments, Trail trail, List<Allowed> allowedActions) {
+            List<Transition> history, List<Comment> comments, Trail trail,
+            @Schema(description = "The actions the caller may take now") List<Allowed> allowedActions,
+            @Schema(description = "Every action (approve, reject, cancel, retry, resolve, comment), allowed or refused with the problem "
+                    + "its endpoint would answer now (TKT-3, TKT-4), for a button disabled with its reason") List<ActionView> actions) {
     }
 
     /** TKT-5: what the fulfilling service reported last: the detail and the id of what it made. */
@@ -81,24 +86,25 @@ public final class TicketViews {
         Result result = t.resultDetail() == null && t.resultId() == null ? null : new Result(t.resultDetail(), t.resultId());
         return new Detail(t.id().toString(), t.projectId(), t.environmentId(), t.type(), t.state(), t.priority(), t.subject(), t.description(),
                 t.requestedBy(), t.createdAt(), t.updatedAt(), t.firstResponseAt(), t.resolvedAt(), t.attempt(), t.payload(), preview, result,
-                history.stream().map(Transition::of).toList(), comments.stream().map(Comment::of).toList(), trail, allowed(t, caller));
+                history.stream().map(Transition::of).toList(), comments.stream().map(Comment::of).toList(), trail, allowed(t, caller),
+                actions(t, caller));
     }
 
     /** The decisions TKT-3 and TKT-4 let {@code caller} take now, so a screen offers only those. */
     static List<Allowed> allowed(Ticket t, Actor caller) {
-        List<Allowed> allowed = new ArrayList<>();
+        return actions(t, caller).stream().filter(ActionView::allowed).map(action -> Allowed.valueOf(action.name().toUpperCase(Locale.ROOT))).toList();
+    }
+
+    /** Each action with TKT-4's and TKT-3's refusal, in the order the endpoints check them; none for a caller who is no person. */
+    static List<ActionView> actions(Ticket t, Actor caller) {
         if (caller == null) {
-            return allowed;
+            return List.of();
         }
+        List<ActionView> actions = new ArrayList<>();
         for (Allowed candidate : List.of(Allowed.APPROVE, Allowed.REJECT, Allowed.CANCEL, Allowed.RETRY, Allowed.RESOLVE)) {
-            TicketAction action = TicketAction.valueOf(candidate.name());
-            if (t.state().after(action, t.type()).isPresent() && TicketPermissions.act(caller, action, t.requestedBy()).isEmpty()) {
-                allowed.add(candidate);
-            }
+            actions.add(ActionView.of(candidate.name().toLowerCase(Locale.ROOT), t.refusalOf(caller, TicketAction.valueOf(candidate.name()))));
         }
-        if (TicketPermissions.comment(caller).isEmpty()) {
-            allowed.add(Allowed.COMMENT);
-        }
-        return allowed;
+        actions.add(ActionView.of("comment", TicketPermissions.comment(caller)));
+        return actions;
     }
 }

@@ -130,11 +130,19 @@ public class Ticket {
     }
 
     /**
+     * Why {@code actor} cannot take {@code action} on this ticket now: TKT-4 (who) before TKT-3 (the
+     * state), as {@link #decide} checks them; views show it beside the button it disables.
+     */
+    public Optional<Refusal> refusalOf(Actor actor, TicketAction action) {
+        return TicketPermissions.act(actor, action, requestedBy).or(() -> state.refusal(action, type));
+    }
+
+    /**
      * TKT-3, TKT-4: a person approves, rejects (a reason is required), cancels, retries or (a
      * GENERAL ticket) resolves it. Support's first decision is the first response (TKT-6).
      */
     public TicketTransition decide(Actor actor, TicketAction action, String reason, Instant now) {
-        Refusal.raise(TicketPermissions.act(actor, action, requestedBy));
+        Refusal.raise(refusalOf(actor, action));
         TicketState next = state.require(action, type);
         if (action == TicketAction.REJECT && (reason == null || reason.isBlank())) {
             throw new DomainException("TKT-4", 422, "reason-required", "A rejection needs a reason the requester can read.");

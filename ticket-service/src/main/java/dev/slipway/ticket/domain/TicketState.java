@@ -1,7 +1,7 @@
 package dev.slipway.ticket.domain;
 
 import dev.slipway.events.ticket.TicketType;
-import dev.slipway.platform.domain.DomainException;
+import dev.slipway.platform.domain.Refusal;
 import java.util.Optional;
 
 /**
@@ -46,8 +46,13 @@ public enum TicketState {
 
     /** {@link #after}, or the 409 that names this state. */
     public TicketState require(TicketAction action, TicketType type) {
-        return after(action, type).orElseThrow(() -> new DomainException("TKT-3", 409, "invalid-ticket-state",
-                "This " + type + " ticket is " + this + ": it cannot be " + action.pastTense() + "."));
+        return after(action, type).orElseThrow(() -> refusal(action, type).orElseThrow().exception());
+    }
+
+    /** TKT-3 as a value: why a ticket of {@code type} in this state cannot take {@code action}. */
+    public Optional<Refusal> refusal(TicketAction action, TicketType type) {
+        return after(action, type).isPresent() ? Optional.empty() : Refusal.of("TKT-3", 409, "invalid-ticket-state",
+                "This " + type + " ticket is " + this + ": it cannot be " + action.pastTense() + ".");
     }
 
     /** Whether nothing can change it any more (a FAILED one can still be retried). */
