@@ -77,6 +77,10 @@ class TicketFulfilmentTest {
         ServiceStandIns.start().commits(world.project, C1);
         String id = world.openId("bob", "DEPLOY", "production", "{\"commit\":\"" + C1 + "\"}");
         support("sam").body("{}").post("/api/v1/tickets/" + id + "/approve").then().statusCode(200);
+        // TKT-5: an approved ticket is resolved by its fulfilment, never by hand; its view says so.
+        support("sam").get("/api/v1/tickets/" + id).then().body("actions.find { it.name == 'resolve' }.allowed", equalTo(false));
+        support("sam").body("{\"reason\":\"done\"}").post("/api/v1/tickets/" + id + "/resolve").then().statusCode(409)
+                .body("detail", containsString("resolved by its fulfilment"));
         String first = UUID.randomUUID().toString();
         world.deployment("queued", first, "production", C1, "QUEUED", null, null, id, 1);
         awaitState(id, "IN_PROGRESS");

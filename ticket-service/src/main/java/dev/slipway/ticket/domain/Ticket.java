@@ -134,7 +134,7 @@ public class Ticket {
      * state), as {@link #decide} checks them; views show it beside the button it disables.
      */
     public Optional<Refusal> refusalOf(Actor actor, TicketAction action) {
-        return TicketPermissions.act(actor, action, requestedBy).or(() -> state.refusal(action, type));
+        return TicketPermissions.act(actor, action, requestedBy).or(() -> state.decisionRefusal(action, type));
     }
 
     /**

@@ -49,6 +49,18 @@ public enum TicketState {
         return after(action, type).orElseThrow(() -> refusal(action, type).orElseThrow().exception());
     }
 
+    /**
+     * TKT-3 for a person's decision: as {@link #refusal}, except that only a GENERAL ticket is resolved
+     * by hand; the others are resolved by their fulfilment (TKT-5), whatever their state.
+     */
+    public Optional<Refusal> decisionRefusal(TicketAction action, TicketType type) {
+        if (action == TicketAction.RESOLVE && type != TicketType.GENERAL) {
+            return Refusal.of("TKT-3", 409, "invalid-ticket-state", "This " + type + " ticket is " + this
+                    + ": it is resolved by its fulfilment (TKT-5), not by hand.");
+        }
+        return refusal(action, type);
+    }
+
     /** TKT-3 as a value: why a ticket of {@code type} in this state cannot take {@code action}. */
     public Optional<Refusal> refusal(TicketAction action, TicketType type) {
         return after(action, type).isPresent() ? Optional.empty() : Refusal.of("TKT-3", 409, "invalid-ticket-state",
