@@ -4,17 +4,33 @@ import userEvent from '@testing-library/user-event';
 import { EnvironmentPage } from '../src/pages/EnvironmentPage';
 import { fakeFetch, json, problem, renderWithApi, type Handler } from './helpers';
 
+type Refused = Record<string, [rule: string, detail: string]>;
+
+/** The view's `actions`: every operation allowed but those refused, as environment-service lists them. */
+const actions = (refused: Refused = {}) => ['branch', 'merge', 'sync', 'activate', 'deactivate', 'redeploy', 'delete'].map((name) => (
+  refused[name]
+    ? { name, allowed: false, refusal: { rule: refused[name][0], status: 409, type: 'urn:slipway:problem:x', detail: refused[name][1] } }
+    : { name, allowed: true, refusal: null }));
+
+const ACTIVE_CHILD: Refused = {
+  activate: ['ENV-4', 'Active environments cannot be activated'],
+  delete: ['ENV-4', 'Active environments cannot be deleted'],
+};
+
 const feature = {
   id: 'feature', projectId: 'shop', title: 'Feature', type: 'INTEGRATION', status: 'ACTIVE', parent: 'master', branch: 'feature',
   headCommit: '9fceb02aa11', deployedCommit: '9fceb02aa11', latestDeployment: { id: 'd1', state: 'SUCCEEDED' },
   urls: { store: 'https://feature-shop.example/', ssh: 'ssh://shop-feature@ssh.example:2222' }, nodes: [{ node: 1, health: 'HEALTHY' }],
+  actions: actions(ACTIVE_CHILD),
 };
 
-function fake(environment: object, role: string | null, extra: Record<string, Handler> = {}) {
-  const id = (environment as { id: string }).id;
+/** `environment` is the view, or a function answering each read of it; `role` is for the ticket forms only. */
+function fake(environment: object | (() => object), role: string | null = 'admin', extra: Record<string, Handler> = {}) {
+  const view = typeof environment === 'function' ? environment : () => environment;
+  const id = (view() as { id: string }).id;
   return fakeFetch({
     'GET /api/v1/projects/shop/access': () => json(200, { projectId: 'shop', userId: 'alice', role, support: role === null }),
-    [`GET /api/v1/projects/shop/environments/${id}`]: () => json(200, environment),
+    [`GET /api/v1/projects/shop/environments/${id}`]: () => json(200, view()),
     [`GET /api/v1/projects/shop/environments/${id}/activities`]: () => json(200, { items: [], next: null }),
     ...extra,
   });
@@ -36,26 +52,53 @@ describe('EnvironmentPage', () => {
     expect(screen.getByText('INTEGRATION')).toBeInTheDocument();
   });
 
-  it('disables what a contributor may not do and what the status forbids, with the reason beside the button', async () => {
-    const f = fake(feature, 'contributor');
+  it('enables the allowed actions and disables a refused one with its detail and rule beside the button', async () => {
+    const contributor = 'This needs the admin role on project shop; you are contributor.';
+    const f = fake({ ...feature, actions: actions({ ...ACTIVE_CHILD, merge: ['SEC-2', contributor], deactivate: ['SEC-2', contributor] }) });
     renderWithApi(<EnvironmentPage projectId="shop" environmentId="feature" />, f.fetch);
     const merge = await screen.findByRole('button', { name: 'Merge' });
-    await waitFor(() => expect(merge).toBeDisabled());
-    expect(merge).toHaveAccessibleDescription('This needs the admin role on project shop; you are contributor. (SEC-2)');
-    expect(screen.getByRole('button', { name: 'Activate' })).toBeDisabled();
+    expect(merge).toBeDisabled();
+    expect(merge).toHaveAccessibleDescription(`${contributor} (SEC-2)`);
+    expect(within(operation('Merge')).getByText(`${contributor} (SEC-2)`)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Deactivate' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Activate' })).toHaveAccessibleDescription('Active environments cannot be activated (ENV-4)');
     expect(screen.getByRole('button', { name: 'Redeploy' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Redeploy' })).not.toHaveAccessibleDescription();
     expect(screen.getByRole('button', { name: 'Sync' })).toBeEnabled();
-    // Branch waits for a name, and says so.
+    // Branch is allowed, and waits for a name, and says so.
     expect(screen.getByRole('button', { name: 'Branch' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Branch' })).toHaveAccessibleDescription('Name the new branch.');
+    // The actions say it all: the caller's role is not asked for.
+    expect(f.requests.some((r) => r.url.endsWith('/access'))).toBe(false);
   });
 
-  it('explains the ENV-4 preconditions on master for an admin', async () => {
-    const f = fake({ ...feature, id: 'master', title: 'Master', parent: null, branch: 'master' }, 'admin');
+  it('shows refusals only the service can know, and disables an action the view does not list', async () => {
+    const limit = 'The project has 8 active environments, its limit: deactivate one first.';
+    const f = fake({ ...feature, status: 'INACTIVE', actions: actions({
+      branch: ['ENV-4', "Only an active environment can be branched; 'feature' is INACTIVE."],
+      activate: ['ENV-3', limit],
+    }).filter((a) => a.name !== 'delete') });
+    renderWithApi(<EnvironmentPage projectId="shop" environmentId="feature" />, f.fetch);
+    const activate = await screen.findByRole('button', { name: 'Activate' });
+    expect(activate).toBeDisabled();
+    expect(within(operation('Activate')).getByText(`${limit} (ENV-3)`)).toBeVisible();
+    // Enabled because the view allows it, whatever the status: the console restates no rule.
+    expect(screen.getByRole('button', { name: 'Redeploy' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription('The service does not offer this action now.');
+  });
+
+  it('explains the ENV-4 preconditions on master in the view\'s words', async () => {
+    const f = fake({ ...feature, id: 'master', title: 'Master', parent: null, branch: 'master', actions: actions({
+      merge: ['ENV-4', 'The environment does not have a parent, so it cannot be merged'],
+      sync: ['ENV-4', 'The environment does not have a parent, so it cannot be synchronized'],
+      activate: ['ENV-4', 'Active environments cannot be activated'],
+      deactivate: ['ENV-4', 'The master environment cannot be deactivated.'],
+      delete: ['ENV-4', 'The master environment cannot be deleted.'],
+    }) });
     renderWithApi(<EnvironmentPage projectId="shop" environmentId="master" />, f.fetch);
     const merge = await screen.findByRole('button', { name: 'Merge' });
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Deactivate' })).toHaveAccessibleDescription(
-      'The master environment cannot be deactivated. (ENV-4)'));
+    expect(screen.getByRole('button', { name: 'Deactivate' })).toHaveAccessibleDescription('The master environment cannot be deactivated. (ENV-4)');
     expect(merge).toHaveAccessibleDescription('The environment does not have a parent, so it cannot be merged (ENV-4)');
     expect(screen.getByRole('button', { name: 'Activate' })).toHaveAccessibleDescription('Active environments cannot be activated (ENV-4)');
     expect(screen.getByRole('button', { name: 'Redeploy' })).toBeEnabled();
@@ -86,15 +129,19 @@ describe('EnvironmentPage', () => {
     expect(screen.getByRole('link', { name: 'feature-y' })).toHaveAttribute('href', '#/projects/shop/environments/feature-y');
   });
 
-  it('shows the service refusal as it gave it', async () => {
-    const f = fake(feature, 'admin', {
-      'POST /api/v1/projects/shop/environments/feature/redeploy': () => problem(409, 'Conflict',
-        "Another operation is in progress on environment 'feature' (activity a9)."),
+  it('shows the service refusal as it gave it when it answers otherwise at the click, then the view\'s new actions', async () => {
+    const busy = "Another operation is in progress on environment 'feature' (activity a9).";
+    let refused = false;
+    const f = fake(() => ({ ...feature, actions: actions(refused ? { ...ACTIVE_CHILD, redeploy: ['ENV-4', busy] } : ACTIVE_CHILD) }), 'admin', {
+      'POST /api/v1/projects/shop/environments/feature/redeploy': () => { refused = true; return problem(409, 'Conflict', busy); },
     });
     renderWithApi(<EnvironmentPage projectId="shop" environmentId="feature" />, f.fetch);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Redeploy' }));
     const alert = await within(operation('Redeploy')).findByRole('alert');
-    expect(alert).toHaveTextContent("Another operation is in progress on environment 'feature' (activity a9).");
+    expect(alert).toHaveTextContent('Conflict');
+    expect(alert).toHaveTextContent(busy);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Redeploy' })).toHaveAccessibleDescription(`${busy} (ENV-4)`));
+    expect(screen.getByRole('button', { name: 'Redeploy' })).toBeDisabled();
   });
 
   it('syncs code and data, and refuses an empty sync before sending it', async () => {
@@ -116,14 +163,17 @@ describe('EnvironmentPage', () => {
   });
 
   it('deletes an inactive environment only once its id is typed', async () => {
-    const f = fake({ ...feature, status: 'INACTIVE' }, 'admin', {
+    const f = fake({ ...feature, status: 'INACTIVE', actions: actions({
+      branch: ['ENV-4', "Only an active environment can be branched; 'feature' is INACTIVE."],
+      deactivate: ['ENV-4', 'Inactive environments cannot be deactivated'],
+    }) }, 'admin', {
       'DELETE /api/v1/projects/shop/environments/feature': () => json(202, { id: 'a3', type: 'environment.delete', state: 'IN_PROGRESS' }),
       'GET /api/v1/projects/shop/activities/a3': () => json(200, { id: 'a3', type: 'environment.delete', state: 'IN_PROGRESS' }),
     });
     renderWithApi(<EnvironmentPage projectId="shop" environmentId="feature" />, f.fetch);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Delete' });
-    await waitFor(() => expect(within(form).getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription('Type feature to confirm.'));
+    expect(within(form).getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription('Type feature to confirm.');
     expect(within(form).getByRole('button', { name: 'Delete' })).toBeDisabled();
     await user.click(within(form).getByLabelText('Keep the git branch'));
     await user.type(within(form).getByLabelText('Type feature to confirm'), 'feature');

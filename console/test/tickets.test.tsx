@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { TicketsPage } from '../src/pages/TicketsPage';
 import { TicketPage } from '../src/pages/TicketPage';
 import { OpenTicketForm } from '../src/components/OpenTicketForm';
-import { decisionRefusal, type Ticket } from '../src/api/tickets';
+import type { Ticket } from '../src/api/tickets';
 import { parseRoute, ticketsHref } from '../src/router';
 import { fakeFetch, json, problem, renderWithApi } from './helpers';
 
@@ -15,9 +15,27 @@ const ID = '0190aaaa-0000-7000-8000-000000000001';
 const summary = (over: object) => ({ id: ID, projectId: 'shop', environmentId: 'production', type: 'DEPLOY', state: 'OPEN',
   priority: 'NORMAL', subject: 'Deploy to production', requestedBy: 'alice', createdAt: '2026-11-27T10:00:00Z', ...over });
 
+type Refused = Record<string, [rule: string, detail: string]>;
+
+/** The view's `actions`: every action allowed but those refused, as ticket-service lists them (TKT-4, then TKT-3). */
+const actions = (refused: Refused) => ['approve', 'reject', 'cancel', 'retry', 'resolve', 'comment'].map((name) => (
+  refused[name]
+    ? { name, allowed: false, refusal: { rule: refused[name][0], status: refused[name][0] === 'TKT-3' ? 409 : 403, type: 'urn:slipway:problem:x',
+      detail: refused[name][1] } }
+    : { name, allowed: true, refusal: null }));
+
+/** TKT-3's refusals of a DEPLOY ticket in `state`, for every decision but those it allows. */
+const stateRefuses = (state: string, ...decisions: string[]): Refused => Object.fromEntries(decisions.map((d) => {
+  const past = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', retry: 'retried', resolve: 'resolved' }[d];
+  return [d, ['TKT-3', `This DEPLOY ticket is ${state}: it cannot be ${past}.`]];
+}));
+
+/** What support (sam) may do on alice's OPEN DEPLOY ticket. */
+const SUPPORT_ON_OPEN: Refused = { ...stateRefuses('OPEN', 'retry', 'resolve'), cancel: ['TKT-4', 'Only the requester cancels a ticket.'] };
+
 const ticket = (over: Partial<Ticket> = {}): Ticket => ({
   ...summary({}), attempt: 0, payload: { commit: '9fceb02aa11', includeData: false }, history: [], comments: [],
-  trail: { deployments: [], grants: [] }, allowedActions: ['APPROVE', 'REJECT', 'COMMENT'],
+  trail: { deployments: [], grants: [] }, allowedActions: ['APPROVE', 'REJECT', 'COMMENT'], actions: actions(SUPPORT_ON_OPEN),
   preview: { computedAt: '2026-11-27T10:00:01Z', deploy: { sourceEnvironmentId: 'staging', currentCommit: '1111111aaa', commit: '9fceb02aa11',
     promotion: { rule: 'DEP-5', holds: true }, commits: [{ commit: '9fceb02aa11', summary: 'New checkout', author: 'alice' }] } },
   ...over,
@@ -71,30 +89,48 @@ describe('TicketsPage', () => {
 });
 
 describe('TicketPage', () => {
-  it('disables Approve and Reject on one\'s own ticket with the reason beside them', async () => {
+  it('disables Approve and Reject on one\'s own ticket with the refusal beside them, and enables what is allowed', async () => {
+    const own = 'Support never decides a ticket they opened themselves: another support member must.';
     const fake = fakeFetch({
-      [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ requestedBy: 'sam', allowedActions: ['CANCEL', 'COMMENT'] })),
+      [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ requestedBy: 'sam', allowedActions: ['CANCEL', 'COMMENT'],
+        actions: actions({ approve: ['TKT-4', own], reject: ['TKT-4', own], retry: ['TKT-4', own], resolve: ['TKT-4', own] }) })),
     });
     renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('sam', ['support']));
     const approve = await screen.findByRole('button', { name: 'Approve' });
-    const own = 'Support never decides a ticket they opened themselves: another support member must (TKT-4).';
     expect(approve).toBeDisabled();
-    expect(approve).toHaveAccessibleDescription(own);
+    expect(approve).toHaveAccessibleDescription(`${own} (TKT-4)`);
     expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
-    expect(screen.getAllByText(own)).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription('This DEPLOY ticket is OPEN: it cannot be retried (TKT-3).');
+    expect(screen.getByRole('button', { name: 'Reject' })).toHaveAccessibleDescription(`${own} (TKT-4)`);
+    expect(screen.getAllByText(`${own} (TKT-4)`)).toHaveLength(4);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Resolve' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel ticket' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Cancel ticket' })).not.toHaveAccessibleDescription();
     // The preview of what will change.
     expect(screen.getByText(/Promotion DEP-5: holds/)).toBeInTheDocument();
     expect(screen.getByText('New checkout')).toBeInTheDocument();
   });
 
-  it('tells a developer that only support decides', async () => {
-    const fake = fakeFetch({ [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ allowedActions: ['CANCEL', 'COMMENT'] })) });
+  it('tells a developer that only support decides, in the view\'s words', async () => {
+    const supportOnly = (verb: string): [string, string] => ['TKT-4', `Only support may ${verb} a ticket.`];
+    const fake = fakeFetch({ [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ allowedActions: ['CANCEL', 'COMMENT'], actions: actions({
+      approve: supportOnly('approve'), reject: supportOnly('reject'), retry: supportOnly('retry'), resolve: supportOnly('resolve') }) })) });
     renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('alice'));
-    expect(await screen.findByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('Only support may approve a ticket (TKT-4).');
-    expect(screen.getByRole('button', { name: 'Reject' })).toHaveAccessibleDescription('Only support may reject a ticket (TKT-4).');
+    expect(await screen.findByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('Only support may approve a ticket. (TKT-4)');
+    expect(screen.getByRole('button', { name: 'Reject' })).toHaveAccessibleDescription('Only support may reject a ticket. (TKT-4)');
+    expect(screen.getByText('Only support may reject a ticket. (TKT-4)')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Cancel ticket' })).toBeEnabled();
+  });
+
+  it('disables what the view does not list, and a refused comment with its reason', async () => {
+    const fake = fakeFetch({ [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket({ actions: [{ name: 'comment', allowed: false,
+      refusal: { rule: 'TKT-4', status: 403, type: 'urn:slipway:problem:forbidden', detail: 'Only project members and support comment on tickets.' } }] })) });
+    renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('sam', ['support']));
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('The service does not offer this action now.');
+    expect(screen.getByRole('button', { name: 'Add comment' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Add comment' }))
+      .toHaveAccessibleDescription('Only project members and support comment on tickets. (TKT-4)');
   });
 
   it('requires a reason to reject and sends it with If-Match', async () => {
@@ -104,6 +140,7 @@ describe('TicketPage', () => {
         { status: 200, headers: { 'Content-Type': 'application/json', ETag: current.state === 'OPEN' ? '"3"' : '"4"' } }),
       [`POST /api/v1/tickets/${ID}/reject`]: () => {
         current = ticket({ state: 'REJECTED', allowedActions: ['COMMENT'],
+          actions: actions(stateRefuses('REJECTED', 'approve', 'reject', 'cancel', 'retry', 'resolve')),
           history: [{ action: 'REJECT', from: 'OPEN', to: 'REJECTED', actor: 'sam', at: '2026-11-27T11:00:00Z', reason: 'Staging is failing' }] });
         return json(200, current);
       },
@@ -121,13 +158,15 @@ describe('TicketPage', () => {
     expect(await post.clone().json()).toEqual({ reason: 'Staging is failing' });
     expect(post.headers.get('If-Match')).toBe('"3"');
     expect(await screen.findByLabelText('State: REJECTED')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('This DEPLOY ticket is REJECTED: it cannot be approved (TKT-3).');
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('This DEPLOY ticket is REJECTED: it cannot be approved. (TKT-3)');
     expect(screen.getByText('Staging is failing')).toBeInTheDocument();
   });
 
   it('shows the server\'s new state after approval, and then its fulfilment', async () => {
     let state = 'OPEN';
     const approved = () => ticket({ state: state as Ticket['state'], attempt: 1, allowedActions: ['COMMENT'],
+      // Support may still resolve an APPROVED one by hand (TKT-3); a RESOLVED one, nothing.
+      actions: actions(stateRefuses(state, 'approve', 'reject', 'cancel', 'retry', ...(state === 'RESOLVED' ? ['resolve'] : []))),
       history: [{ action: 'APPROVE', from: 'OPEN', to: 'APPROVED', actor: 'sam', at: '2026-11-27T11:00:00Z', reason: 'Looks good' }],
       ...(state === 'RESOLVED' ? { result: { detail: 'Deployment d7 succeeded', resultId: 'd7' },
         trail: { deployments: [{ id: 'd7', environmentId: 'production', commit: '9fceb02aa11', state: 'SUCCEEDED' }], grants: [] } } : {}) });
@@ -149,14 +188,25 @@ describe('TicketPage', () => {
   });
 
   it('shows a refused decision\'s problem as it comes and then the server\'s state', async () => {
+    // Allowed when read; cancelled by its requester before support's click.
+    let cancelled = false;
     const fake = fakeFetch({
-      [`GET /api/v1/tickets/${ID}`]: () => json(200, ticket()),
-      [`POST /api/v1/tickets/${ID}/approve`]: () => problem(409, 'Conflict', 'This DEPLOY ticket is CANCELLED: it cannot be approved.'),
+      [`GET /api/v1/tickets/${ID}`]: () => json(200, cancelled
+        ? ticket({ state: 'CANCELLED', allowedActions: ['COMMENT'], actions: actions(stateRefuses('CANCELLED', 'approve', 'reject', 'cancel', 'retry', 'resolve')) })
+        : ticket()),
+      [`POST /api/v1/tickets/${ID}/approve`]: () => {
+        cancelled = true;
+        return problem(409, 'Conflict', 'This DEPLOY ticket is CANCELLED: it cannot be approved.');
+      },
     });
     renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('sam', ['support']));
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Approve' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This DEPLOY ticket is CANCELLED: it cannot be approved.');
     await waitFor(() => expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(2));
+    expect(await screen.findByLabelText('State: CANCELLED')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('This DEPLOY ticket is CANCELLED: it cannot be approved. (TKT-3)');
+    expect(screen.getByRole('alert')).toHaveTextContent('Conflict');
   });
 
   it('adds a comment with an Idempotency-Key and shows it', async () => {
@@ -180,17 +230,6 @@ describe('TicketPage', () => {
   it('is a route of its own', () => {
     expect(parseRoute(`#/tickets/${ID}`)).toEqual({ page: 'ticket', ticketId: ID });
     expect(parseRoute('#/tickets/new?type=GO_LIVE&project=shop')).toEqual({ page: 'new-ticket', draft: { type: 'GO_LIVE', project: 'shop' } });
-  });
-});
-
-describe('decisionRefusal', () => {
-  it('follows the ticket\'s allowedActions and names the TKT rule otherwise', () => {
-    const sam = { user: 'sam', support: true };
-    expect(decisionRefusal(ticket(), 'APPROVE', sam)).toBeUndefined();
-    expect(decisionRefusal(ticket({ allowedActions: ['COMMENT'] }), 'CANCEL', sam)).toBe('Only the requester cancels a ticket (TKT-4).');
-    expect(decisionRefusal(ticket({ state: 'FAILED', allowedActions: ['RETRY'] }), 'RETRY', sam)).toBeUndefined();
-    expect(decisionRefusal(ticket({ state: 'RESOLVED', allowedActions: ['COMMENT'] }), 'RETRY', sam))
-      .toBe('This DEPLOY ticket is RESOLVED: it cannot be retried (TKT-3).');
   });
 });
 

@@ -1,5 +1,6 @@
-// The caller's role on a project (ENV-9), so that a page can disable what the role does not allow
-// and say why, with the services' own words (SEC-2), instead of failing after the click.
+// The caller's role on a project (ENV-9), for the forms no view's `actions` covers yet (variables,
+// opening a ticket): disabled with the role they need, in the services' own words (SEC-2, TKT-4),
+// instead of failing after the click.
 import { useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from './client';
 import { useApi } from './context';
@@ -9,10 +10,11 @@ export type ProjectRole = Schemas['ProjectRole'];
 
 const RANK: Record<ProjectRole, number> = { viewer: 0, contributor: 1, admin: 2 };
 
-export function useProjectAccess(projectId: string) {
+export function useProjectAccess(projectId: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: ['project', projectId, 'access'],
+    enabled,
     queryFn: () => unwrap(api.environments.GET('/api/v1/projects/{projectId}/access', { params: { path: { projectId } } })),
     staleTime: 30_000,
   });

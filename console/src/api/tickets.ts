@@ -1,6 +1,6 @@
-// Tickets (SPEC §5): the types the ticket-service's OpenAPI document gives, the one way to open a
-// ticket (for this module's pages and for any page that offers "request via ticket"), and what
-// TKT-3 and TKT-4 say about who may do what, so that a button the caller may not press can say why.
+// Tickets (SPEC §5): the types the ticket-service's OpenAPI document gives, and the one way to open
+// a ticket (for this module's pages and for any page that offers "request via ticket"). Who may
+// decide what (TKT-3, TKT-4) is the ticket view's `actions` (src/api/actions.ts).
 import { useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { components as TicketComponents } from '../generated/ticket-service';
@@ -22,7 +22,6 @@ export type TicketDraft = Schemas['TicketDraft'];
 export type OpenTicketRequest = Schemas['OpenTicketRequest'];
 export type TicketVariableChange = Schemas['Change1'];
 export type VariableChange = TicketVariableChange;
-export type TicketAllowed = Schemas['Allowed'];
 
 export const TICKET_TYPES: TicketType[] = ['DEPLOY', 'ADD_SSH_KEY', 'DEPLOYMENT_SETTINGS', 'GO_LIVE', 'GENERAL'];
 export const TICKET_STATES: TicketState[] = ['OPEN', 'APPROVED', 'IN_PROGRESS', 'RESOLVED', 'FAILED', 'REJECTED', 'CANCELLED'];
@@ -51,58 +50,6 @@ export function ticketIsRunning(state?: TicketState): boolean {
 }
 
 export const ticketRefreshInterval = (states: (TicketState | undefined)[]) => refreshInterval(states.some(ticketIsRunning));
-
-/** The decisions a page offers on a ticket; COMMENT is a form of its own. */
-export type TicketDecision = Exclude<TicketAllowed, 'COMMENT'>;
-
-const VERBS: Record<TicketDecision, [verb: string, pastTense: string]> = {
-  APPROVE: ['approve', 'approved'],
-  REJECT: ['reject', 'rejected'],
-  CANCEL: ['cancel', 'cancelled'],
-  RETRY: ['retry', 'retried'],
-  RESOLVE: ['resolve', 'resolved'],
-};
-
-/** The decisions that apply to a ticket of this type at all (a GENERAL ticket is resolved, not approved). */
-export function decisionsFor(type?: TicketType): TicketDecision[] {
-  return type === 'GENERAL' ? ['RESOLVE', 'REJECT', 'CANCEL'] : ['APPROVE', 'REJECT', 'CANCEL', 'RETRY'];
-}
-
-/** TKT-3: whether a ticket in `state` can take `decision` at all. */
-function stateAllows(decision: TicketDecision, state: TicketState | undefined, type: TicketType | undefined): boolean {
-  const general = type === 'GENERAL';
-  switch (decision) {
-    case 'APPROVE': return state === 'OPEN' && !general;
-    case 'RESOLVE': return state === 'OPEN' && general;
-    case 'REJECT':
-    case 'CANCEL': return state === 'OPEN';
-    case 'RETRY': return state === 'FAILED' && !general;
-  }
-}
-
-/**
- * Why the caller may not take `decision` now, in the words of TKT-3 and TKT-4, or undefined when
- * they may. The ticket's own `allowedActions` decides (the service knows the caller's role); the
- * rules only name the reason, so a button is disabled with it rather than failing after the click.
- */
-export function decisionRefusal(ticket: Ticket, decision: TicketDecision, caller: { user: string; support: boolean }): string | undefined {
-  const allowed = ticket.allowedActions;
-  if (allowed ? allowed.includes(decision) : undefined) return undefined;
-  const [verb, pastTense] = VERBS[decision];
-  // The state first: on a decided ticket that is the reason that holds for everyone.
-  if (!stateAllows(decision, ticket.state, ticket.type)) {
-    return `This ${ticket.type} ticket is ${ticket.state}: it cannot be ${pastTense} (TKT-3).`;
-  }
-  const own = ticket.requestedBy === caller.user;
-  if (decision === 'CANCEL') {
-    if (!own) return 'Only the requester cancels a ticket (TKT-4).';
-  } else if (!caller.support) {
-    return `Only support may ${verb} a ticket (TKT-4).`;
-  } else if (own) {
-    return 'Support never decides a ticket they opened themselves: another support member must (TKT-4).';
-  }
-  return allowed ? 'The ticket service does not offer you this action now.' : undefined;
-}
 
 /**
  * Opens a ticket with an Idempotency-Key per request content (API-6): pressing again after a lost

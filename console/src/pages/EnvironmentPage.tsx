@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { unwrap, type Activity, type Environment } from '../api/client';
-import { useProjectAccess, type ProjectAccess } from '../api/access';
+import { useProjectAccess } from '../api/access';
+import { actionState } from '../api/actions';
 import { newIdempotencyKey } from '../api/idempotency';
 import { activityIsRunning, environmentIsBusy, refreshInterval } from '../api/refresh';
-import { availability, isSelfService, OPERATION_LABEL, operationCommand, type Operation, type OperationInput } from '../api/operations';
+import { isSelfService, OPERATION_LABEL, operationCommand, type Operation, type OperationInput } from '../api/operations';
 import { ActivityProgress } from '../components/ActivityProgress';
 import { ActivityStream } from '../components/ActivityStream';
 import { CliCommand } from '../components/CliCommand';
@@ -52,35 +53,37 @@ function NodeFact({ node, release, commit, health }: { node: number; release?: s
 interface OperationProps {
   operation: Operation;
   environment: Environment;
-  access?: ProjectAccess;
   explanation: ReactNode;
   input?: OperationInput;
   /** Why the form itself cannot be sent yet (e.g. the delete confirmation), beside the environment's own preconditions. */
   incomplete?: string;
   run: () => Promise<Activity>;
   onStarted: (activity: Activity) => void;
+  /** After the service refused: the environment is read again, for its new actions. */
+  onRefused: () => void;
   children?: ReactNode;
 }
 
 /**
- * One ENV-4 operation: its button, disabled with the reason beside it when the service would
- * refuse; the fields it needs; the CLI command that does the same; the service's refusal if any.
+ * One ENV-4 operation: its button, enabled exactly when the environment's `actions` allow it, else
+ * disabled with the refusal beside it; the fields it needs; the CLI command that does the same; the
+ * service's problem when it answers otherwise at the click (a race), as it comes.
  */
-function OperationForm({ operation, environment, access, explanation, input, incomplete, run, onStarted, children }: OperationProps) {
+function OperationForm({ operation, environment, explanation, input, incomplete, run, onStarted, onRefused, children }: OperationProps) {
   const id = useId();
   const label = OPERATION_LABEL[operation];
-  const allowed = availability(environment, operation, access);
-  const mutation = useMutation({ mutationFn: run, onSuccess: onStarted });
-  const reason = allowed.reason ? `${allowed.reason} (${allowed.rule})` : incomplete;
+  const allowed = actionState(environment.actions, operation);
+  const mutation = useMutation({ mutationFn: run, onSuccess: onStarted, onError: onRefused });
+  const reason = allowed.reason ?? incomplete;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!reason) mutation.mutate();
   };
   return (
-    <form onSubmit={onSubmit} aria-labelledby={`${id}-heading`} className={`operation${allowed.available ? '' : ' unavailable'}`}>
+    <form onSubmit={onSubmit} aria-labelledby={`${id}-heading`} className={`operation${allowed.allowed ? '' : ' unavailable'}`}>
       <h3 id={`${id}-heading`}>{label}</h3>
       <p className="help">{explanation}</p>
-      {allowed.available && children}
+      {allowed.allowed && children}
       <div className="operation-action">
         <button type="submit" disabled={!!reason || mutation.isPending} aria-describedby={reason ? `${id}-reason` : undefined}>
           {label}
@@ -93,8 +96,8 @@ function OperationForm({ operation, environment, access, explanation, input, inc
   );
 }
 
-function IntegrationOperations({ environment, access, onStarted }:
-  { environment: Environment; access?: ProjectAccess; onStarted: (activity: Activity) => void }) {
+function IntegrationOperations({ environment, onStarted, onRefused }:
+  { environment: Environment; onStarted: (activity: Activity) => void; onRefused: () => void }) {
   const api = useApi();
   const id = useId();
   const path = { projectId: environment.projectId!, environmentId: environment.id! };
@@ -105,7 +108,7 @@ function IntegrationOperations({ environment, access, onStarted }:
   const [data, setData] = useState(false);
   const [confirm, setConfirm] = useState('');
   const [keepBranch, setKeepBranch] = useState(false);
-  const common = { environment, access };
+  const common = { environment, onRefused };
   const started = (reset?: () => void) => (activity: Activity) => { reset?.(); onStarted(activity); };
 
   return (
@@ -180,7 +183,6 @@ export function EnvironmentPage({ projectId, environmentId }: { projectId: strin
   const queryClient = useQueryClient();
   const path = { projectId, environmentId };
   const [activity, setActivity] = useState<Activity>();
-  const access = useProjectAccess(projectId);
   const environment = useQuery({
     queryKey: ['project', projectId, 'environment', environmentId],
     queryFn: () => unwrap(api.environments.GET('/api/v1/projects/{projectId}/environments/{environmentId}', { params: { path } })),
@@ -200,6 +202,8 @@ export function EnvironmentPage({ projectId, environmentId }: { projectId: strin
   };
 
   const e = environment.data;
+  // The ticket forms of Staging and Production need the caller's role (TKT-4); the operations do not.
+  const access = useProjectAccess(projectId, e !== undefined && !isSelfService(e));
   return (
     <main>
       <p><a href={projectHref(projectId)}>← {projectId}</a></p>
@@ -214,15 +218,15 @@ export function EnvironmentPage({ projectId, environmentId }: { projectId: strin
           <Facts environment={e} />
           <section aria-labelledby="operations-heading">
             <h2 id="operations-heading">{isSelfService(e) ? 'Operations' : 'Request via ticket'}</h2>
-            <ProblemMessage error={access.error} />
             {activity && <ActivityProgress key={activity.id} projectId={projectId} activity={activity} onProgress={onProgress} />}
             {activity?.type === 'environment.branch' && activity.environmentId !== environmentId && (
               <p>New environment: <a href={environmentHref(projectId, activity.environmentId!)}>{activity.environmentId}</a></p>
             )}
             {isSelfService(e)
-              ? <IntegrationOperations environment={e} access={access.data} onStarted={onProgress} />
+              ? <IntegrationOperations environment={e} onStarted={onProgress} onRefused={() => void reload()} />
               : (
                 <>
+                  <ProblemMessage error={access.error} />
                   <p className="help">
                     {e.type === 'PRODUCTION' ? 'Production' : 'Staging'} changes only through support tickets (ENV-5): branch, merge,
                     sync, activate, deactivate and delete are not available, and it deploys from an approved DEPLOY ticket (DEP-6).

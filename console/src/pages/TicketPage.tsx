@@ -3,35 +3,37 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { ApiProblem, unwrap } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency';
-import { decisionRefusal, decisionsFor, ticketIsRunning, ticketRefreshInterval, type Ticket, type TicketDecision } from '../api/tickets';
+import { actionState } from '../api/actions';
+import { ticketIsRunning, ticketRefreshInterval, type Ticket } from '../api/tickets';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TicketPreview } from '../components/TicketPreview';
 import { deploymentHref, projectHref, ticketsHref } from '../router';
-import { useSession } from '../session';
 
-const LABELS: Record<TicketDecision, string> = { APPROVE: 'Approve', REJECT: 'Reject', CANCEL: 'Cancel ticket', RETRY: 'Retry', RESOLVE: 'Resolve' };
+/** The decisions, by the names of the ticket view's `actions`, in its order; comment is a form of its own. */
+const DECISIONS = ['approve', 'reject', 'cancel', 'retry', 'resolve'] as const;
+type Decision = (typeof DECISIONS)[number];
+
+const LABELS: Record<Decision, string> = { approve: 'Approve', reject: 'Reject', cancel: 'Cancel ticket', retry: 'Retry', resolve: 'Resolve' };
 const PATHS = {
-  APPROVE: '/api/v1/tickets/{ticketId}/approve',
-  REJECT: '/api/v1/tickets/{ticketId}/reject',
-  CANCEL: '/api/v1/tickets/{ticketId}/cancel',
-  RETRY: '/api/v1/tickets/{ticketId}/retry',
-  RESOLVE: '/api/v1/tickets/{ticketId}/resolve',
+  approve: '/api/v1/tickets/{ticketId}/approve',
+  reject: '/api/v1/tickets/{ticketId}/reject',
+  cancel: '/api/v1/tickets/{ticketId}/cancel',
+  retry: '/api/v1/tickets/{ticketId}/retry',
+  resolve: '/api/v1/tickets/{ticketId}/resolve',
 } as const;
 
 const when = (at?: string | null) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—');
 
 /**
  * One ticket (`#/tickets/<id>`): what it asks, the preview of what approval will change, its
- * history, comments and trail; the decisions the caller may take, each disabled with its reason
- * when they may not (TKT-3, TKT-4). Every decision sends If-Match with the version shown (API-5)
- * and shows the ticket the server answered.
+ * history, comments and trail; every decision, enabled exactly when the ticket's `actions` allow it,
+ * else disabled with the refusal beside it (TKT-3, TKT-4). Every decision sends If-Match with the
+ * version shown (API-5) and shows the ticket the server answered, or its problem as it comes.
  */
 export function TicketPage({ ticketId }: { ticketId: string }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const { claims } = useSession();
   const id = useId();
-  const caller = { user: claims?.user ?? '', support: claims?.groups.includes('support') ?? false };
   const queryKey = ['ticket', ticketId];
   const ticket = useQuery({
     queryKey,
@@ -44,7 +46,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
   });
   const [reason, setReason] = useState('');
   const decide = useMutation({
-    mutationFn: async (decision: TicketDecision) => {
+    mutationFn: async (decision: Decision) => {
       const etag = ticket.data?.etag;
       const { data, error, response } = await api.tickets.POST(PATHS[decision], {
         params: { path: { ticketId }, header: etag ? { 'If-Match': etag } : {} },
@@ -78,10 +80,8 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
     return <main><p><a href={ticketsHref()}>← Tickets</a></p><h1>Ticket</h1><ProblemMessage error={ticket.error} /></main>;
   }
   const t = ticket.data.ticket;
-  const decisions = decisionsFor(t.type);
-  const refusals = Object.fromEntries(decisions.map((d) => [d, decisionRefusal(t, d, caller)])) as Record<TicketDecision, string | undefined>;
   const reasonMissing = !reason.trim();
-  const mayComment = t.allowedActions ? t.allowedActions.includes('COMMENT') : true;
+  const commenting = actionState(t.actions, 'comment');
 
   return (
     <main>
@@ -119,8 +119,9 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           <p id={`${id}-reason-help`} className="help">Required to reject, so that the requester can read why (TKT-4); recorded with any decision.</p>
         </div>
         <ul className="decisions">
-          {decisions.map((d) => {
-            const refusal = refusals[d] ?? (d === 'REJECT' && reasonMissing ? 'Write a reason first: a rejection needs one (TKT-4).' : undefined);
+          {DECISIONS.map((d) => {
+            const refusal = actionState(t.actions, d).reason
+              ?? (d === 'reject' && reasonMissing ? 'Write a reason first: a rejection needs one (TKT-4).' : undefined);
             return (
               <li key={d}>
                 <button type="button" disabled={refusal !== undefined || decide.isPending} onClick={() => decide.mutate(d)}
@@ -166,9 +167,9 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           <label htmlFor={`${id}-comment`}>Comment</label>
           <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={20000} required />
           <ProblemMessage error={addComment.error} />
-          <button type="submit" disabled={!mayComment || addComment.isPending || !comment.trim()}
-                  aria-describedby={!mayComment ? `${id}-comment-why` : undefined}>Add comment</button>
-          {!mayComment && <span id={`${id}-comment-why`} className="why">Only project members and support comment on tickets (TKT-4).</span>}
+          <button type="submit" disabled={!commenting.allowed || addComment.isPending || !comment.trim()}
+                  aria-describedby={commenting.reason ? `${id}-comment-why` : undefined}>Add comment</button>
+          {commenting.reason && <span id={`${id}-comment-why`} className="why">{commenting.reason}</span>}
         </form>
       </section>
 
