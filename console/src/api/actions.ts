@@ -1,11 +1,11 @@
-// What the caller may do next, as the services' views say it (the `Action` schema: an environment's
+// What the caller may do next, as the services' views say it (the `NextAction` schema: an environment's
 // branch, merge, ...; a ticket's approve, reject, ...): allowed, or refused with the problem the
 // endpoint would answer now. The views are the one source of truth, so the console never restates a
 // service's rules; a button is enabled exactly when its action is allowed.
 import type { Schemas } from './client';
 
-/** environment-service's; ticket-service's `Action` has the same shape. */
-export type Action = Schemas['Action'];
+/** environment-service's; ticket-service's `NextAction` is the same record. */
+export type Action = Schemas['NextAction'];
 
 export interface ActionState {
   allowed: boolean;

@@ -10,7 +10,7 @@ import dev.slipway.environment.service.EnvironmentQueries;
 import dev.slipway.events.EnvironmentStatus;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.environment.EnvironmentOperation;
-import dev.slipway.platform.api.ActionView;
+import dev.slipway.platform.api.NextAction;
 import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
 import dev.slipway.platform.api.IdempotentRequests;
@@ -85,7 +85,7 @@ public class EnvironmentResource {
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
         List<EnvironmentQueries.Details> rows = queries.page(projectId, new EnvironmentRepository.Filter(type, status), after, size + 1);
-        Function<Environment, List<ActionView>> actionsOf = actions.forCaller(projectId);
+        Function<Environment, List<NextAction>> actionsOf = actions.forCaller(projectId);
         return Cursors.page(rows, size, details -> details.environment().id(),
                 details -> EnvironmentView.of(details, config, actionsOf.apply(details.environment())));
     }

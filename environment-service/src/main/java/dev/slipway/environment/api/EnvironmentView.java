@@ -7,7 +7,7 @@ import dev.slipway.events.EnvironmentStatus;
 import dev.slipway.events.EnvironmentType;
 import dev.slipway.events.deployment.DeploymentState;
 import dev.slipway.events.deployment.NodeHealth;
-import dev.slipway.platform.api.ActionView;
+import dev.slipway.platform.api.NextAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
         @Schema(nullable = true, description = "Null until deployment-service reported one") LatestDeployment latestDeployment,
         Hardware hardware, List<Node> nodes, Urls urls, List<String> liveDomains, Instant createdAt, Instant updatedAt,
         @Schema(description = "What the caller may do next: each operation (branch, merge, sync, activate, deactivate, redeploy, delete), "
-                + "allowed or refused with the problem its endpoint would answer now (rule, status, type, detail)") List<ActionView> actions) {
+                + "allowed or refused with the problem its endpoint would answer now (rule, status, type, detail)") List<NextAction> actions) {
 
     /** The newest deployment deployment-service reported. */
     public record LatestDeployment(String id, DeploymentState state) {
@@ -40,7 +40,7 @@ public record EnvironmentView(String id, String projectId, String title, Environ
     public record Urls(String store, String admin, String git, String ssh) {
     }
 
-    static EnvironmentView of(EnvironmentQueries.Details details, EnvironmentsConfig config, List<ActionView> actions) {
+    static EnvironmentView of(EnvironmentQueries.Details details, EnvironmentsConfig config, List<NextAction> actions) {
         Environment env = details.environment();
         List<Node> reportedNodes = details.nodes().stream()
                 .map(node -> new Node(node.node(), node.releaseId(), node.releaseCommit(), node.health())).toList();

@@ -7,7 +7,7 @@ import dev.slipway.environment.domain.ProjectRepository;
 import dev.slipway.events.EnvironmentStatus;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.environment.EnvironmentOperation;
-import dev.slipway.platform.api.ActionView;
+import dev.slipway.platform.api.NextAction;
 import dev.slipway.platform.domain.Refusal;
 import dev.slipway.platform.security.ProjectAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,12 +62,12 @@ public class EnvironmentActions {
      * For the caller of this request, on a project they may read: each environment's actions. The
      * caller's roles and ENV-3's count are read once, for a whole page of environments.
      */
-    public Function<Environment, List<ActionView>> forCaller(String projectId) {
+    public Function<Environment, List<NextAction>> forCaller(String projectId) {
         Optional<Project> project = projects.find(projectId);
         long active = environments.countActive(projectId);
         Map<ProjectRole, Optional<Refusal>> roleRefusals = new EnumMap<>(ProjectRole.class);
         ROLES.values().forEach(role -> roleRefusals.computeIfAbsent(role, needed -> authorization.refusal(projectId, needed)));
-        return environment -> ROLES.entrySet().stream().map(entry -> ActionView.of(entry.getKey().verb(),
+        return environment -> ROLES.entrySet().stream().map(entry -> NextAction.of(entry.getKey().verb(),
                 roleRefusals.get(entry.getValue()).or(() -> refusal(environment, entry.getKey(), project, active)))).toList();
     }
 

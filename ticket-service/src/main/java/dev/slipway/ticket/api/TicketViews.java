@@ -1,7 +1,7 @@
 package dev.slipway.ticket.api;
 
 import dev.slipway.events.ticket.TicketType;
-import dev.slipway.platform.api.ActionView;
+import dev.slipway.platform.api.NextAction;
 import dev.slipway.ticket.domain.Ticket;
 import dev.slipway.ticket.domain.TicketAction;
 import dev.slipway.ticket.domain.TicketComment;
@@ -55,7 +55,7 @@ public final class TicketViews {
             List<Transition> history, List<Comment> comments, Trail trail,
             @Schema(description = "The actions the caller may take now") List<Allowed> allowedActions,
             @Schema(description = "Every action (approve, reject, cancel, retry, resolve, comment), allowed or refused with the problem "
-                    + "its endpoint would answer now (TKT-3, TKT-4), for a button disabled with its reason") List<ActionView> actions) {
+                    + "its endpoint would answer now (TKT-3, TKT-4), for a button disabled with its reason") List<NextAction> actions) {
     }
 
     /** TKT-5: what the fulfilling service reported last: the detail and the id of what it made. */
@@ -92,19 +92,19 @@ public final class TicketViews {
 
     /** The decisions TKT-3 and TKT-4 let {@code caller} take now, so a screen offers only those. */
     static List<Allowed> allowed(Ticket t, Actor caller) {
-        return actions(t, caller).stream().filter(ActionView::allowed).map(action -> Allowed.valueOf(action.name().toUpperCase(Locale.ROOT))).toList();
+        return actions(t, caller).stream().filter(NextAction::allowed).map(action -> Allowed.valueOf(action.name().toUpperCase(Locale.ROOT))).toList();
     }
 
     /** Each action with TKT-4's and TKT-3's refusal, in the order the endpoints check them; none for a caller who is no person. */
-    static List<ActionView> actions(Ticket t, Actor caller) {
+    static List<NextAction> actions(Ticket t, Actor caller) {
         if (caller == null) {
             return List.of();
         }
-        List<ActionView> actions = new ArrayList<>();
+        List<NextAction> actions = new ArrayList<>();
         for (Allowed candidate : List.of(Allowed.APPROVE, Allowed.REJECT, Allowed.CANCEL, Allowed.RETRY, Allowed.RESOLVE)) {
-            actions.add(ActionView.of(candidate.name().toLowerCase(Locale.ROOT), t.refusalOf(caller, TicketAction.valueOf(candidate.name()))));
+            actions.add(NextAction.of(candidate.name().toLowerCase(Locale.ROOT), t.refusalOf(caller, TicketAction.valueOf(candidate.name()))));
         }
-        actions.add(ActionView.of("comment", TicketPermissions.comment(caller)));
+        actions.add(NextAction.of("comment", TicketPermissions.comment(caller)));
         return actions;
     }
 }
