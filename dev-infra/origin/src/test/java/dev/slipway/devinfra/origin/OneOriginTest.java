@@ -42,6 +42,7 @@ class OneOriginTest {
     private HttpServer deployments;
     private OneOrigin origin;
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> origins = new ConcurrentLinkedQueue<>();
     private final CountDownLatch releaseStream = new CountDownLatch(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,6 +52,7 @@ class OneOriginTest {
         projects.createContext("/", exchange -> {
             seen.add("projects " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " " + new String(exchange.getRequestBody().readAllBytes()));
+            origins.add(String.valueOf(exchange.getRequestHeaders().getFirst("Origin")));
             exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + projects.getAddress().getPort() + "/api/v1/projects/shop/activities/a1");
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(202, 0);
@@ -109,6 +111,19 @@ class OneOriginTest {
         assertThat(seen).containsExactly("projects POST /api/v1/projects/shop/environments/master/branch?x=1 Bearer t {\"name\":\"f\"}");
         // The Location stays on the origin rather than naming the service's port.
         assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + origin.port() + "/api/v1/projects/shop/activities/a1");
+    }
+
+    @Test
+    void theConsolesOwnOriginIsNotForwardedAnotherOneIs() throws Exception {
+        for (String value : List.of("http://127.0.0.1:" + origin.port(), "https://shop.example.com")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(at("/api/v1/projects")).header("Origin", value)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(202);
+        }
+        // The console calling the API it was served with is no cross-origin request (the service's CORS filter would
+        // refuse it); another page's Origin reaches the service, whose CORS rules decide (API-7).
+        assertThat(origins).containsExactly("null", "https://shop.example.com");
     }
 
     @Test
