@@ -163,6 +163,13 @@ class OneOriginTest {
         HttpResponse<String> asset = http.send(HttpRequest.newBuilder(at("/assets/app-1234.js")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(asset.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(at("/assets/app-1234.js")).header("Accept-Encoding", "gzip, br").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes())
+                .asString(StandardCharsets.UTF_8).isEqualTo("console.log(1)");
         HttpResponse<String> escape = http.send(HttpRequest.newBuilder(at("/assets/%2e%2e/%2e%2e/secret.txt")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(escape.statusCode()).isEqualTo(404);
         assertThat(escape.body()).doesNotContain("not served");
