@@ -50,12 +50,15 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
         <ProblemMessage error={environments.error} />
         {environments.data && <EnvironmentTree environments={environments.data} />}
       </section>
-      <section aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Activity</h2>
-        {activities.isPending && <p role="status">Loading activity…</p>}
-        <ProblemMessage error={activities.error} />
-        {activities.data && <ActivityStream activities={activities.data.items ?? []} />}
-      </section>
+      {/* Below the tree once the tree is there, so that it never pushes a shown stream down (layout shift). */}
+      {!environments.isPending && (
+        <section aria-labelledby="activity-heading">
+          <h2 id="activity-heading">Activity</h2>
+          {activities.isPending && <p role="status">Loading activity…</p>}
+          <ProblemMessage error={activities.error} />
+          {activities.data && <ActivityStream activities={activities.data.items ?? []} />}
+        </section>
+      )}
     </main>
   );
 }

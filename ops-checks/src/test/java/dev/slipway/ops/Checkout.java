@@ -12,6 +12,8 @@ final class Checkout {
 
     /** The four services, as their module folders, Kubernetes workloads and compose services are named. */
     static final List<String> SERVICES = List.of("environment-service", "deployment-service", "ticket-service", "ssh-gateway");
+    /** The web console's workload on Kubernetes (k8s/base/console.yaml): static files, docker/console.Dockerfile. */
+    static final String CONSOLE = "console";
 
     private Checkout() {
     }

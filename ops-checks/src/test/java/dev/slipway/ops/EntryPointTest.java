@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * API-8 in compose: docker/nginx/nginx.conf has the internal 404 first, then one location per row of
  * api/routes.json proxying to the row's service and port, in an order where the first match (nginx's
- * rule for regular expressions) is the table's route, and a 404 for everything else.
+ * rule for regular expressions) is the table's route, and a 404 for any other path under /api. Every
+ * other path is the web console's build, which compose.yaml mounts read-only.
  */
 class EntryPointTest {
 
@@ -38,7 +39,22 @@ class EntryPointTest {
         assertThat(locations.get(0)).isEqualTo(new Location(EntryPoints.internal(), "404", 0));
         assertThat(locations.subList(1, locations.size()).stream().map(l -> new EntryPoints.Rule(l.regex(), l.service(), l.port())).toList())
                 .containsExactlyInAnyOrderElementsOf(EntryPoints.rules());
-        assertThat(Checkout.read("docker/nginx/nginx.conf")).contains("location / {\n            return 404;");
+        assertThat(Checkout.read("docker/nginx/nginx.conf")).contains("location /api/ {\n            return 404;");
+    }
+
+    @Test
+    void everyOtherPathIsTheConsolesBuildMountedByCompose() {
+        String conf = Checkout.read("docker/nginx/nginx.conf");
+        String root = "/usr/share/nginx/html";
+        assertThat(conf).contains("location / {\n            root " + root + ";", "location /assets/ {\n            root " + root + ";")
+                // Its module scripts run only when served as JavaScript.
+                .contains("include /etc/nginx/mime.types;")
+                // The browser's host and port reach the services: the console's own requests are same-origin to their CORS
+                // filter (API-7), and a Location names this origin.
+                .contains("proxy_set_header Host $http_host;").doesNotContain("proxy_set_header Host $host;");
+        List<String> volumes = new ArrayList<>();
+        ComposeTest.compose().path("services").path("entry").path("volumes").forEach(volume -> volumes.add(volume.asText()));
+        assertThat(volumes).contains("../console/dist:" + root + ":ro");
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API-8 on Kubernetes: the Ingress has exactly one rule per row of api/routes.json, as its regular
- * expression, to the row's Service and port; ingress-nginx tries regular-expression paths longest
- * first, so a more specific row must have the longer expression; no rule reaches an internal path.
+ * expression, to the row's Service and port, and "/" to the web console; ingress-nginx tries
+ * regular-expression paths longest first, so a more specific row must have the longer expression; no
+ * rule sends an internal path, or any other /api path, to a service.
  */
 class IngressRoutesTest {
 
@@ -34,7 +35,11 @@ class IngressRoutesTest {
                 rules.add(new EntryPoints.Rule(path.path("path").asText(), backend.path("name").asText(), backend.path("port").path("number").asInt()));
             }
         }
-        assertThat(rules).as(target + ": Ingress paths against api/routes.json").containsExactlyInAnyOrderElementsOf(EntryPoints.rules());
+        EntryPoints.Rule console = new EntryPoints.Rule("/", Checkout.CONSOLE, 8080);
+        assertThat(rules).as(target + ": the console at /, once").containsOnlyOnce(console);
+        assertThat(rules.stream().filter(rule -> !rule.equals(console)).toList()).as(target + ": Ingress paths against api/routes.json")
+                .containsExactlyInAnyOrderElementsOf(EntryPoints.rules());
+        assertThat(render.get("Service", Checkout.CONSOLE).path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(8080);
     }
 
     @ParameterizedTest
@@ -55,6 +60,8 @@ class IngressRoutesTest {
                 }
             }
         }
+        // Longest first, "/" (the console) matches only what no API rule does: the console answers 404 under /api.
+        assertThat(byLength.stream().mapToInt(rule -> rule.regex().length()).min().orElse(0)).isGreaterThan("/".length());
         for (String internal : List.of(table.internal(), table.internal() + "/projects/shop/repository", table.internal() + "/x")) {
             byLength.stream().filter(rule -> Pattern.compile("^" + rule.regex(), Pattern.CASE_INSENSITIVE).matcher(internal).find())
                     .forEach(rule -> problems.add(internal + " is internal, yet " + rule.regex() + " routes it"));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Only SSH is exposed besides the Ingress, and the NetworkPolicies let each service reach exactly the
  * services its configuration calls (slipway.services.*.url, slipway.exec.url), each of which lets it in,
- * plus Kafka and PostgreSQL.
+ * plus Kafka and PostgreSQL. The web console is reached only by the ingress controller and reaches nothing.
  */
 class NetworkTest {
 
@@ -87,5 +87,18 @@ class NetworkTest {
             }
         }
         assertThat(problems).as(target).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.slipway.ops.Kustomize#targets")
+    void theConsoleIsReachedOnlyByTheIngressControllerAndReachesNothing(String target) {
+        JsonNode policy = Kustomize.render(target).get("NetworkPolicy", Checkout.CONSOLE).path("spec");
+        assertThat(policy.path("podSelector").path("matchLabels").path(NAME).asText()).isEqualTo(Checkout.CONSOLE);
+        assertThat(policy.path("policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+        assertThat(policy.path("egress").size()).as("egress rules").isZero();
+        assertThat(policy.path("ingress").size()).isEqualTo(1);
+        JsonNode rule = policy.path("ingress").get(0);
+        assertThat(rule.path("from").toString()).isEqualTo("[{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"ingress-nginx\"}}}]");
+        assertThat(rule.path("ports").findValues("port").stream().map(JsonNode::asInt).toList()).isEqualTo(List.of(8080));
     }
 }

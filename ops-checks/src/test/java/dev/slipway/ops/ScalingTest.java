@@ -52,6 +52,10 @@ class ScalingTest {
                 }
             }
         }
+        JsonNode consoleBudget = render.find("PodDisruptionBudget", Checkout.CONSOLE).orElse(null);
+        if (consoleBudget == null || consoleBudget.path("spec").has("minAvailable")) {
+            problems.add("console: no PodDisruptionBudget with maxUnavailable");
+        }
         assertThat(problems).as(target).isEmpty();
     }
 }

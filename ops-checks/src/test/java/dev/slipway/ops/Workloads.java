@@ -22,6 +22,11 @@ final class Workloads {
         return workload.path("kind").asText() + " " + workload.path("metadata").path("name").asText();
     }
 
+    /** The web console's Deployment: static files, no service (k8s/base/console.yaml). */
+    static boolean isConsole(JsonNode workload) {
+        return Checkout.CONSOLE.equals(workload.path("metadata").path("name").asText());
+    }
+
     static JsonNode podSpec(JsonNode workload) {
         return workload.path("spec").path("template").path("spec");
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each service runs as one workload whose pods are non-root, with a read-only root filesystem and a
  * writable /tmp, probes on /q/health/*, requests and limits, the service's image and
- * quarkus.http.port, and only environment variables that are the service's configuration keys.
+ * quarkus.http.port, and only environment variables that are the service's configuration keys. The
+ * web console's workload is locked down the same way, probed on /healthz, and gets no environment.
  */
 class WorkloadsTest {
 
@@ -22,8 +23,10 @@ class WorkloadsTest {
     @MethodSource("dev.slipway.ops.Kustomize#targets")
     void eachServiceHasOneWorkloadAndNothingElseRuns(String target) {
         Kustomize.Render render = Kustomize.render(target);
+        List<String> expected = new ArrayList<>(Checkout.SERVICES);
+        expected.add(Checkout.CONSOLE);
         assertThat(Workloads.of(render).map(w -> w.path("metadata").path("name").asText()))
-                .as(target).containsExactlyInAnyOrderElementsOf(Checkout.SERVICES);
+                .as(target).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(render.get("StatefulSet", "ssh-gateway").path("spec").path("volumeClaimTemplates").findValuesAsText("name"))
                 .as("ssh-gateway keeps its repositories and host key").contains("repositories", "host-key");
     }
@@ -38,8 +41,9 @@ class WorkloadsTest {
             JsonNode pod = Workloads.podSpec(workload);
             for (JsonNode container : pod.path("containers")) {
                 String where = name + " container " + container.path("name").asText() + ": ";
-                probe(container, "livenessProbe", "/q/health/live", where, problems);
-                probe(container, "readinessProbe", "/q/health/ready", where, problems);
+                boolean console = Workloads.isConsole(workload);
+                probe(container, "livenessProbe", console ? "/healthz" : "/q/health/live", where, problems);
+                probe(container, "readinessProbe", console ? "/healthz" : "/q/health/ready", where, problems);
                 JsonNode resources = container.path("resources");
                 for (String field : List.of("requests/cpu", "requests/memory", "limits/memory", "limits/cpu")) {
                     if (resources.at("/" + field).asText().isBlank()) {
@@ -118,6 +122,13 @@ class WorkloadsTest {
         Workloads.of(render).forEach(workload -> {
             for (JsonNode container : Workloads.podSpec(workload).path("containers")) {
                 String service = container.path("name").asText();
+                if (Workloads.isConsole(workload)) {
+                    // Static files: nothing configures it.
+                    if (!Workloads.environment(render, container).isEmpty()) {
+                        problems.add(Workloads.name(workload) + " gets environment variables " + Workloads.environment(render, container).keySet());
+                    }
+                    continue;
+                }
                 if (!Checkout.SERVICES.contains(service)) {
                     problems.add(Workloads.name(workload) + ": container " + service + " is none of the services");
                     continue;

@@ -1,5 +1,6 @@
 package dev.slipway.systemtests;
 
+import dev.slipway.api.RouteTable;
 import dev.slipway.devinfra.DevKeys;
 import dev.slipway.devinfra.DevTokens;
 import dev.slipway.devinfra.LocalKafka;
@@ -8,6 +9,7 @@ import dev.slipway.devinfra.Processes;
 import dev.slipway.devinfra.ServiceLauncher;
 import dev.slipway.devinfra.SlipwayHome;
 import dev.slipway.devinfra.SuiteService;
+import dev.slipway.devinfra.origin.OneOrigin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -241,6 +244,25 @@ public final class RunningSuite implements AutoCloseable {
     /** The base URL of instance {@code instance} (1 or 2) of a service. */
     public String url(SuiteService service, int instance) {
         return "http://127.0.0.1:" + SuitePorts.http(service, instance);
+    }
+
+    /**
+     * The one origin (API-8) in front of this suite, as {@code bin/slipway up} starts it on 8080: the console's build
+     * ({@code console/dist}), {@code /api/v1} routed by {@code api/routes.json} to this suite's ports, and the development
+     * sign-in minting tokens of this run's key; on {@link SuitePorts#ORIGIN} (18880). The caller closes it.
+     */
+    public OneOrigin startOrigin() throws IOException {
+        SlipwayHome home = SlipwayHome.locate();
+        RouteTable table = RouteTable.read(home.root().resolve("api/routes.json"));
+        RouteTable ours = RouteTable.of(table.internal(), table.routes().stream()
+                .map(route -> new RouteTable.Route(route.pattern(), route.service(), SuitePorts.http(SuiteService.named(route.service()))))
+                .toList());
+        return new OneOrigin("127.0.0.1", SuitePorts.ORIGIN, ours, "127.0.0.1", home.root().resolve("console/dist"), Optional.of(tokens));
+    }
+
+    /** The address of {@link #startOrigin()}'s origin, e.g. {@code http://127.0.0.1:18880/}. */
+    public String originUrl() {
+        return "http://127.0.0.1:" + SuitePorts.ORIGIN + "/";
     }
 
     /** The gateway's SSH port (SSH-3). */

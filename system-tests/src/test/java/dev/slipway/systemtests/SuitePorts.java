@@ -9,6 +9,7 @@ import dev.slipway.devinfra.SuiteService;
  * (default 18880), so that two system-tests runs (two checkouts, two engineers) run side by side:
  *
  * <pre>
+ * base                 the one origin (API-8), when a test starts it 18880
  * base+1 .. base+4     HTTP, first instances (SPEC §1's order)      18881-18884
  * base+11 .. base+14   HTTP, second instances (two-instance suites) 18891-18894
  * base-58, base-57     SSH, first and second ssh-gateway            18822, 18823
@@ -22,6 +23,8 @@ final class SuitePorts {
     static final int DEFAULT_BASE = 18880;
     static final int BASE = Integer.getInteger("slipway.systest.port-base", DEFAULT_BASE);
 
+    /** The one origin in front of the suite ({@link RunningSuite#startOrigin()}): the console and /api/v1, as 8080 is for bin/slipway up. */
+    static final int ORIGIN = BASE;
     /** The broker's PLAINTEXT listener; its controller listens on the next port. */
     static final int KAFKA = BASE + 892;
     static final int KAFKA_CONTROLLER = BASE + 893;

@@ -55,12 +55,14 @@ final class ApiProxy {
         String upstream = "http://" + upstreamHost + ":" + route.get().port();
         String query = exchange.getRequestURI().getRawQuery();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + path + (query == null ? "" : "?" + query)));
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                header.getValue().forEach(value -> request.header(header.getKey(), value));
-            }
-        }
         String host = exchange.getRequestHeaders().getFirst("Host");
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(name) || (name.equals("origin") && sameOrigin(header.getValue(), host))) {
+                continue;
+            }
+            header.getValue().forEach(value -> request.header(header.getKey(), value));
+        }
         if (host != null) {
             request.header("X-Forwarded-Host", host);
         }
@@ -113,5 +115,16 @@ final class ApiProxy {
             }
             out.close();
         }
+    }
+
+    /**
+     * Whether the browser's {@code Origin} is this origin itself: the console calling the API it was
+     * served with. Such a request is not a cross-origin one, but the service behind the proxy sees
+     * its own host and port and would take it for one, refused by its CORS filter (API-7) unless
+     * listed in {@code SLIPWAY_CORS_ORIGINS}; so it is sent without the header. A page of another
+     * origin keeps its {@code Origin}, and the service's CORS rules decide.
+     */
+    private static boolean sameOrigin(List<String> origins, String host) {
+        return host != null && origins.size() == 1 && origins.get(0).equalsIgnoreCase("http://" + host);
     }
 }

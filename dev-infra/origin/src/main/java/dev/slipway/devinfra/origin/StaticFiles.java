@@ -1,16 +1,22 @@
 package dev.slipway.devinfra.origin;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The console's build, {@code console/dist}: {@code /} is {@code index.html} (the app routes by the
  * URL's hash, so no other page exists); hashed files under {@code /assets/} are cached for good,
- * {@code index.html} never.
+ * {@code index.html} never. Text files go gzipped to a browser that accepts it (the console's script
+ * is about a third of its size so), each compressed once per version of the file.
  */
 final class StaticFiles {
 
@@ -19,7 +25,13 @@ final class StaticFiles {
             "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon",
             "woff2", "font/woff2", "txt", "text/plain; charset=utf-8", "map", "application/json");
 
+    private static final Set<String> COMPRESSED = Set.of("html", "js", "css", "json", "svg", "txt", "map");
+
+    private record Gzipped(FileTime modified, byte[] bytes) {
+    }
+
     private final Path root;
+    private final Map<Path, Gzipped> gzipped = new ConcurrentHashMap<>();
 
     StaticFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -47,6 +59,32 @@ final class StaticFiles {
         exchange.getResponseHeaders().set("Cache-Control",
                 path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        Responses.send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), Files.readAllBytes(file));
+        String type = TYPES.getOrDefault(extension, "application/octet-stream");
+        if (!COMPRESSED.contains(extension)) {
+            Responses.send(exchange, 200, type, Files.readAllBytes(file));
+            return;
+        }
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accepted == null || !accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+            Responses.send(exchange, 200, type, Files.readAllBytes(file));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        Responses.send(exchange, 200, type, gzip(file));
+    }
+
+    private byte[] gzip(Path file) throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file);
+        Gzipped cached = gzipped.get(file);
+        if (cached != null && cached.modified().equals(modified)) {
+            return cached.bytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(Files.readAllBytes(file));
+        }
+        gzipped.put(file, new Gzipped(modified, bytes.toByteArray()));
+        return bytes.toByteArray();
     }
 }

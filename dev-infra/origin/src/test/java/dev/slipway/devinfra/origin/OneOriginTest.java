@@ -42,6 +42,7 @@ class OneOriginTest {
     private HttpServer deployments;
     private OneOrigin origin;
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> origins = new ConcurrentLinkedQueue<>();
     private final CountDownLatch releaseStream = new CountDownLatch(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,6 +52,7 @@ class OneOriginTest {
         projects.createContext("/", exchange -> {
             seen.add("projects " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " " + new String(exchange.getRequestBody().readAllBytes()));
+            origins.add(String.valueOf(exchange.getRequestHeaders().getFirst("Origin")));
             exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + projects.getAddress().getPort() + "/api/v1/projects/shop/activities/a1");
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(202, 0);
@@ -112,6 +114,19 @@ class OneOriginTest {
     }
 
     @Test
+    void theConsolesOwnOriginIsNotForwardedAnotherOneIs() throws Exception {
+        for (String value : List.of("http://127.0.0.1:" + origin.port(), "https://shop.example.com")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(at("/api/v1/projects")).header("Origin", value)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(202);
+        }
+        // The console calling the API it was served with is no cross-origin request (the service's CORS filter would
+        // refuse it); another page's Origin reaches the service, whose CORS rules decide (API-7).
+        assertThat(origins).containsExactly("null", "https://shop.example.com");
+    }
+
+    @Test
     void streamsServerSentEventsAsTheServiceWritesThem() throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(at("/api/v1/projects/shop/deployments/d1/log/stream")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -148,6 +163,13 @@ class OneOriginTest {
         HttpResponse<String> asset = http.send(HttpRequest.newBuilder(at("/assets/app-1234.js")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(asset.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(at("/assets/app-1234.js")).header("Accept-Encoding", "gzip, br").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes())
+                .asString(StandardCharsets.UTF_8).isEqualTo("console.log(1)");
         HttpResponse<String> escape = http.send(HttpRequest.newBuilder(at("/assets/%2e%2e/%2e%2e/secret.txt")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(escape.statusCode()).isEqualTo(404);
         assertThat(escape.body()).doesNotContain("not served");
