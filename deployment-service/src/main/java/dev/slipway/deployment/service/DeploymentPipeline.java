@@ -39,10 +39,15 @@ import dev.slipway.events.deployment.NodeHealth;
 import dev.slipway.platform.client.ServiceProblemException;
 import dev.slipway.platform.client.ServiceUnavailableException;
 import dev.slipway.platform.domain.Refusal;
+import dev.slipway.platform.concurrent.Periodic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +58,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -71,6 +77,7 @@ public class DeploymentPipeline {
     private static final Logger LOG = Logger.getLogger(DeploymentPipeline.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern FULL_SHA = java.util.regex.Pattern.compile("[0-9a-f]{40}");
+    private static final Duration LOG_FLUSH = Duration.ofMillis(250);
 
     /** Thrown inside the pipeline when a step refuses: the deployment fails with this reason. */
     private static final class Failed extends Exception {
@@ -106,6 +113,9 @@ public class DeploymentPipeline {
     private final VariablesClient variables;
     private final Runner runner;
     private final RunnerConfig config;
+    /** The logs of the deployments running here, written every {@link #LOG_FLUSH} so that followers see lines as they come (DEP-8). */
+    private final Set<LogWriter> openLogs = ConcurrentHashMap.newKeySet();
+    private Periodic logFlusher;
 
     public DeploymentPipeline(DeploymentRepository deployments, DeploymentClaims claims, DeploymentEvents events, DeploymentLogs logs,
             PromotionFacts facts, GitHostClient gitHost, VariablesClient variables, Runner runner, RunnerConfig config) {
@@ -120,6 +130,16 @@ public class DeploymentPipeline {
         this.config = config;
     }
 
+    void start(@Observes StartupEvent startup) {
+        logFlusher = Periodic.start("deployment-log-flusher", LOG_FLUSH, LOG_FLUSH, () -> openLogs.forEach(LogWriter::flushQuietly));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (logFlusher != null) {
+            logFlusher.close();
+        }
+    }
+
     /** Runs the claimed deployment {@code id} to its end; {@code cancellation} is cancelled when someone cancels it meanwhile. */
     public void run(UUID id, Cancellation cancellation) {
         Deployment deployment = change(id, d -> {
@@ -131,6 +151,7 @@ public class DeploymentPipeline {
         }
         EnvironmentRef environment = environmentOf(deployment);
         LogWriter log = new LogWriter(id);
+        openLogs.add(log);
         try {
             Validated validated = validate(deployment, log, cancellation);
             CommitConfig commitConfig = validated.config();
@@ -198,6 +219,8 @@ public class DeploymentPipeline {
                 return true;
             });
         } finally {
+            openLogs.remove(log);
+            log.flushQuietly();
             forgetHook(id);
         }
     }
@@ -423,7 +446,11 @@ public class DeploymentPipeline {
         });
     }
 
-    /** Buffers the deployment's log lines and writes them in batches (DEP-8). */
+    /**
+     * Buffers the deployment's log lines and writes them in batches (DEP-8): at 200 lines, at the end
+     * of each step, and every {@link #LOG_FLUSH} while the deployment runs. A batch leaves the buffer
+     * only once written, so a database that is away delays lines and loses none.
+     */
     private final class LogWriter {
         private final UUID id;
         private final List<LogLine> buffer = new ArrayList<>();
@@ -455,8 +482,17 @@ public class DeploymentPipeline {
                 return;
             }
             List<LogLine> lines = List.copyOf(buffer);
-            buffer.clear();
             logs.append(id, lines);
+            buffer.subList(0, lines.size()).clear();
+        }
+
+        /** A flush between steps: a failure leaves the lines for the next one. */
+        void flushQuietly() {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                LOG.debugf("Log lines of deployment %s wait: %s", id, e.toString());
+            }
         }
     }
 }
