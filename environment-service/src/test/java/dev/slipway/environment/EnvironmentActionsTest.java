@@ -7,8 +7,9 @@ import static dev.slipway.environment.Api.get;
 import static dev.slipway.environment.Api.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import static dev.slipway.testing.NextActions.refusal;
 
+import dev.slipway.testing.NextActions;
 import dev.slipway.testing.SlipwayTestResource;
 import dev.slipway.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -16,7 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,30 +70,10 @@ class EnvironmentActionsTest {
         assertThat(refusal(full, "branch")).containsEntry("rule", "ENV-3").containsEntry("type", "urn:slipway:problem:active-environment-limit");
     }
 
-    /**
-     * The view's actions by name, after trying each refused one as {@code user}: the endpoint must
-     * answer the refusal's status, type and detail (and change nothing, as refusals do).
-     */
+    /** The view's actions by name, each refused one tried as {@code user} (NextActions.checked). */
     private static Map<String, Map<String, Object>> checkedActions(String user, String project, String environment) {
-        List<Map<String, Object>> list = get(user, env(project, environment)).statusCode(200).extract().path("actions");
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> action : list) {
-            String name = (String) action.get("name");
-            byName.put(name, action);
-            if (Boolean.FALSE.equals(action.get("allowed"))) {
-                Map<String, Object> refusal = refusal(byName, name);
-                attempt(user, project, environment, name).statusCode((Integer) refusal.get("status"))
-                        .body("type", equalTo(refusal.get("type"))).body("detail", equalTo(refusal.get("detail")));
-            }
-        }
-        return byName;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> refusal(Map<String, Map<String, Object>> actions, String name) {
-        Map<String, Object> refusal = (Map<String, Object>) actions.get(name).get("refusal");
-        assertThat(refusal).as("the refusal of " + name).isNotNull();
-        return refusal;
+        List<Map<String, Object>> actions = get(user, env(project, environment)).statusCode(200).extract().path("actions");
+        return NextActions.checked(actions, name -> attempt(user, project, environment, name));
     }
 
     private static ValidatableResponse attempt(String user, String project, String environment, String action) {

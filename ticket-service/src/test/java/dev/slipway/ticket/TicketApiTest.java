@@ -2,6 +2,7 @@ package dev.slipway.ticket;
 
 import static dev.slipway.ticket.support.TicketWorld.as;
 import static dev.slipway.ticket.support.TicketWorld.support;
+import static dev.slipway.testing.NextActions.refusal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.slipway.testing.NextActions;
 import dev.slipway.testing.SlipwayTestResource;
 import dev.slipway.ticket.support.GeneratedKey;
 import dev.slipway.ticket.support.ServiceStandIns;
@@ -20,7 +22,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,26 +222,11 @@ class TicketApiTest {
                 .containsExactly("comment");
     }
 
+    /** The ticket's actions by name, each refused one tried by {@code caller} (NextActions.checked). */
     private static Map<String, Map<String, Object>> checkedActions(Supplier<RequestSpecification> caller, String path) {
-        List<Map<String, Object>> list = caller.get().get(path).then().statusCode(200).extract().path("actions");
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> action : list) {
-            String name = (String) action.get("name");
-            byName.put(name, action);
-            if (Boolean.FALSE.equals(action.get("allowed"))) {
-                Map<String, Object> refusal = refusal(byName, name);
-                boolean comment = name.equals("comment");
-                caller.get().body(comment ? "{\"body\":\"tried\"}" : "{\"reason\":\"tried\"}").post(comment ? path + "/comments" : path + "/" + name).then()
-                        .statusCode((Integer) refusal.get("status")).body("type", equalTo(refusal.get("type"))).body("detail", equalTo(refusal.get("detail")));
-            }
-        }
-        return byName;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> refusal(Map<String, Map<String, Object>> actions, String name) {
-        Map<String, Object> refusal = (Map<String, Object>) actions.get(name).get("refusal");
-        assertThat(refusal).as("the refusal of " + name).isNotNull();
-        return refusal;
+        List<Map<String, Object>> actions = caller.get().get(path).then().statusCode(200).extract().path("actions");
+        return NextActions.checked(actions, name -> name.equals("comment")
+                ? caller.get().body("{\"body\":\"tried\"}").post(path + "/comments").then()
+                : caller.get().body("{\"reason\":\"tried\"}").post(path + "/" + name).then());
     }
 }
