@@ -1,12 +1,11 @@
 // The developer's journey through the console (issue 12), against the real suite, one step after
-// another in one browser tab: a failed step skips the later ones, which build on it. Every page it
-// reaches is checked by checkPage (axe-core, 1280 and 390 px, a screenshot).
-//
-// The steps follow the pages that exist. Still to come, each as a step here when its page lands:
-// the environment page (branch from the UI instead of the API below), the deployments list,
-// variables (an inherited and a sensitive one; a Production variable refused, the
-// DEPLOYMENT_SETTINGS ticket opened from the refusal), and the tickets page (support approves with
-// a reason in the second context; the developer sees the ticket resolve and Production redeploy).
+// another in one browser tab (and a second context for support): a failed step skips the later
+// ones, which build on it. Every page it reaches is checked by checkPage (axe-core, 1280 and 390 px,
+// a screenshot). The journey: sign in, create a project, push master and read its log live, branch
+// two levels from the environment page, set an inherited and a sensitive variable, be refused a
+// Production variable and open the DEPLOYMENT_SETTINGS ticket from that refusal, which support
+// approves with a reason in a context of their own while the developer sees it resolve and
+// Production redeploy.
 import { expect, request, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { checkPage } from './support/checkPage';
 import { consoleUrl } from './support/environment';
@@ -37,6 +36,13 @@ let context: BrowserContext;
 let page: Page;
 let api: APIRequestContext;
 let commit: string;
+let supportContext: BrowserContext | undefined;
+let supportPage: Page;
+let supportApi: APIRequestContext | undefined;
+let settingsTicketHref = '';
+
+/** A sensitive value that must never reach the page (VAR-2). */
+const SECRET = `e2e-secret-${Date.now().toString(36)}`;
 
 test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
@@ -44,6 +50,8 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+  await supportApi?.dispose();
+  await supportContext?.close();
   await api?.dispose();
   await context?.close();
 });
@@ -142,19 +150,28 @@ test('pushes master over SSH and reads its deployment log live', async ({}, test
   await expect(card(page, 'Master')).toContainText(commit.slice(0, 7));
 });
 
-test('branches two levels and sees the new environments appear and deploy without reloading', async ({}, testInfo) => {
+test('branches two levels from the environment page and sees them appear and deploy without reloading', async ({}, testInfo) => {
   await markNoReload(page);
-  // Through the API until the environment page's Branch button exists (issue 12).
-  const branch = async (parent: string, name: string) => {
-    const answer = await api.post(`api/v1/projects/${projectId}/environments/${parent}/branch`, { data: { name } });
-    expect(answer.status(), await answer.text()).toBe(202);
-    const activity = await answer.json();
-    await expect.poll(async () => (await (await api.get(`api/v1/projects/${projectId}/activities/${activity.id}`)).json()).state,
-      { timeout: 30_000 }).toBe('COMPLETE');
+  // On the parent's page: the Branch form (its button waits while the parent is busy: the view's actions).
+  const branchFrom = async (parentTitle: string, parentId: string, name: string) => {
+    await expect(page.getByRole('heading', { level: 1, name: `${parentTitle} ${parentId}` })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Branch' });
+    await form.getByLabel('Branch name').fill(name);
+    await expect(form.getByText(`environment:branch ${name}`)).toBeVisible(); // the CLI equivalent
+    await form.getByRole('button', { name: 'Branch', exact: true }).click();
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible({ timeout: 30_000 }); // "New environment: <name>"
   };
-  await branch('master', 'feature');
-  await branch('feature', 'sprint');
+  await card(page, 'Master').getByRole('link', { name: 'Master', exact: true }).click();
+  await branchFrom('Master', 'master', 'feature');
+  // A refused operation is disabled with the service's reason beside it (the view's actions).
+  await expect(page.getByRole('form', { name: 'Deactivate' }).getByRole('button', { name: 'Deactivate', exact: true })).toBeDisabled();
+  await expect(page.getByRole('form', { name: 'Deactivate' })).toContainText('The master environment cannot be deactivated.');
+  await checkPage(page, testInfo, 'environment-master');
+  await page.getByRole('link', { name: 'feature', exact: true }).click();
+  await branchFrom('feature', 'feature', 'sprint');
+  await checkPage(page, testInfo, 'environment-feature');
 
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
   const feature = page.getByRole('list', { name: 'Children of master' }).getByRole('article', { name: /^feature, / });
   const sprint = page.getByRole('list', { name: 'Children of feature' }).getByRole('article', { name: /^sprint, / });
   await expect(feature).toBeVisible();
@@ -167,6 +184,104 @@ test('branches two levels and sees the new environments appear and deploy withou
   await expect(page.getByRole('listitem').filter({ hasText: 'environment.branch on sprint' })).toContainText('SUCCEEDED');
   await expectNoReload(page);
   await checkPage(page, testInfo, 'project-tree');
+
+  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Deployments/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /SUCCEEDED/ }).first()).toBeVisible();
+  await checkPage(page, testInfo, 'deployments');
+});
+
+/** Adds a variable with the variables page's form; {@code sensitive} ticks Sensitive. */
+async function addVariable(tab: Page, name: string, value: string, sensitive = false) {
+  const form = tab.getByRole('form', { name: 'Add a variable' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Value').fill(value);
+  if (sensitive) await form.getByLabel('Sensitive').check();
+  await form.getByRole('button', { name: 'Add variable', exact: true }).click();
+}
+
+test('sets an inherited and a sensitive variable and reads where each comes from', async ({}, testInfo) => {
+  await page.goto(`./#/projects/${projectId}/environments/feature/variables`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Variables of feature' })).toBeVisible();
+  await addVariable(page, 'env:GREETING', 'hello from feature');
+  await expect(page.getByRole('table', { name: 'Effective variables of feature' }).getByRole('row', { name: /env:GREETING/ }))
+    .toContainText('this environment');
+
+  await page.goto(`./#/projects/${projectId}/environments/sprint/variables`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Variables of sprint' })).toBeVisible();
+  const effective = page.getByRole('table', { name: 'Effective variables of sprint' });
+  await expect(effective.getByRole('row', { name: /env:GREETING/ })).toContainText('inherited from feature');
+  await addVariable(page, 'env:API_TOKEN', SECRET, true);
+  await expect(effective.getByRole('row', { name: /env:API_TOKEN/ })).toContainText('hidden');
+  await expect(effective.getByRole('row', { name: /env:API_TOKEN/ })).toContainText('this environment');
+  // VAR-2: the value never comes back, so the page cannot show it.
+  expect(await page.content()).not.toContain(SECRET);
+  await checkPage(page, testInfo, 'variables-sprint');
+});
+
+test('Production is deployed through DEPLOY tickets to Staging, then Production (set-up through the API)', async ({ browser }) => {
+  supportContext = await browser.newContext();
+  supportPage = await supportContext.newPage();
+  const supportToken = await signIn(supportPage, supportUser, true);
+  supportApi = await request.newContext({ baseURL: consoleUrl, extraHTTPHeaders: { Authorization: `Bearer ${supportToken}` } });
+  for (const tier of ['staging', 'production']) {
+    // TKT-1: a DEPLOY ticket without a commit opens once ticket-service knows the source tier's last success.
+    let ticketId = '';
+    await expect.poll(async () => {
+      const answer = await api.post('api/v1/tickets', { data: { type: 'DEPLOY', projectId, environmentId: tier, subject: `Deploy ${tier}`, payload: {} } });
+      if (answer.status() === 201) ticketId = (await answer.json()).id;
+      return answer.status();
+    }, { timeout: 60_000 }).toBe(201);
+    const approved = await supportApi.post(`api/v1/tickets/${ticketId}/approve`, { data: {} });
+    expect(approved.status(), await approved.text()).toBe(200);
+    await expect.poll(async () => (await (await api.get(`api/v1/tickets/${ticketId}`)).json()).state, { timeout: 90_000 }).toBe('RESOLVED');
+  }
+  const production = await (await api.get(`api/v1/projects/${projectId}/environments/production`)).json();
+  expect(production.deployedCommit).toBe(commit);
+});
+
+test('is refused a Production variable and opens the DEPLOYMENT_SETTINGS ticket from the refusal', async ({}, testInfo) => {
+  await page.goto(`./#/projects/${projectId}/environments/production/variables`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Variables of production' })).toBeVisible();
+  await addVariable(page, 'env:SHIPPING', 'express');
+  // The 403 ticket-required problem as the API gives it, with the ticket it offers.
+  await expect(page.getByText('settings change only through an approved support ticket')).toBeVisible();
+  await page.getByRole('button', { name: 'Request via ticket', exact: true }).click();
+  const opened = page.getByRole('status').filter({ hasText: 'Ticket opened' });
+  await expect(opened).toContainText('DEPLOYMENT_SETTINGS');
+  await checkPage(page, testInfo, 'variables-production-refused');
+  settingsTicketHref = (await opened.getByRole('link').getAttribute('href'))!;
+  await opened.getByRole('link').click();
+  await expect(page.getByLabel('State: OPEN')).toBeVisible();
+  // TKT-4: the developer may not approve; the button says why instead of failing after the click.
+  await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+  await expect(page.getByText('Only support may approve a ticket.')).toBeVisible();
+  await checkPage(page, testInfo, 'ticket-developer');
+});
+
+test('support approves it with a reason in a context of their own; the developer sees it resolve and Production redeploy', async ({}, testInfo) => {
+  await markNoReload(page);
+  const before = (await (await api.get(`api/v1/projects/${projectId}/deployments?environment=production`)).json()).items.length;
+  await supportPage.goto(`./#/tickets?project=${projectId}&state=OPEN`);
+  await expect(supportPage.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  await checkPage(supportPage, testInfo, 'tickets-queue');
+  await supportPage.getByRole('link', { name: /^Set variable env:SHIPPING/ }).click();
+  await expect(supportPage.getByLabel('State: OPEN')).toBeVisible();
+  await checkPage(supportPage, testInfo, 'ticket-support');
+  await supportPage.getByLabel('Reason').fill('Shipping settings agreed with the merchant');
+  await supportPage.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(supportPage.getByLabel(/State: (APPROVED|IN_PROGRESS|RESOLVED)/)).toBeVisible();
+
+  // The developer's ticket page follows by itself to RESOLVED (it refreshes while the ticket runs).
+  await expect(page.getByLabel('State: RESOLVED')).toBeVisible({ timeout: 90_000 });
+  await expectNoReload(page);
+  await expect.poll(async () => (await (await api.get(`api/v1/projects/${projectId}/deployments?environment=production`)).json()).items.length,
+    { timeout: 90_000 }).toBeGreaterThan(before);
+  await page.goto(`./#/projects/${projectId}/environments/production/deployments`);
+  const newest = page.getByRole('list', { name: 'Deployments' }).getByRole('listitem').first();
+  await expect(newest).toContainText('SUCCEEDED', { timeout: 90_000 });
+  await checkPage(page, testInfo, 'deployments-production');
+  expect(settingsTicketHref).toContain('#/tickets/');
 });
 
 test('support staff, in a browser context of their own, see the project', async ({ browser }, testInfo) => {

@@ -163,6 +163,30 @@ class PromotionAndConfigTest {
         }
     }
 
+    /** DEP-6, TKT-5: a settings ticket's redeploy of a tier is that ticket's deployment, queued once per approval. */
+    @Test
+    void aSettingsTicketsRedeployIsTheTicketsDeploymentQueuedOnce() {
+        TestRepository repository = TestRepository.create();
+        String commit = repository.commit("the app", HOOKS.files());
+        ServedProject project = servedOnEveryTier(repository, commit);
+        String ticket = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
+            TriggerEvents.settingsRedeployRequested(project.id(), "production", ticket, commit, 1);
+            TriggerEvents.settingsRedeployRequested(project.id(), "production", ticket, commit, 1);
+            TriggerEvents.deployApproved(project.id(), "staging", marker, commit, 1);
+            awaitEvent(probe, project.id(), "queued", event -> event.path("ticketId").asText().equals(marker));
+            List<JsonNode> queued = probe.seen().stream().map(record -> data(record.value()))
+                    .filter(event -> event.path("ticketId").asText().equals(ticket)).filter(event -> event.path("state").asText().equals("QUEUED"))
+                    .toList();
+            assertThat(queued).hasSize(1);
+            assertThat(queued.get(0).path("environmentId").asText()).isEqualTo("production");
+            assertThat(queued.get(0).path("commit").asText()).isEqualTo(commit);
+            assertThat(queued.get(0).path("trigger").asText()).isEqualTo("TICKET");
+            assertThat(queued.get(0).path("ticketAttempt").asInt()).isEqualTo(1);
+        }
+    }
+
     /** The data of the first {@code dev.slipway.deployment.<event>.v1} of {@code project} that {@code match} accepts. */
     private static JsonNode awaitEvent(KafkaProbe probe, String project, String event, java.util.function.Predicate<JsonNode> match) {
         return data(probe.await(record -> KafkaProbe.ofType("dev.slipway.deployment." + event + ".v1", project).test(record)

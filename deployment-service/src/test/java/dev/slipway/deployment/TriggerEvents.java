@@ -37,6 +37,17 @@ final class TriggerEvents {
         send(Topics.TICKETS, "/slipway/ticket-service", project, "dev.slipway.ticket.approved.v1", ticket);
     }
 
+    /**
+     * environment-service: approved DEPLOYMENT_SETTINGS ticket {@code ticketId} changed a tier's
+     * variables, and the tier redeploys {@code commit}, the one it runs (DEP-6, VAR-4).
+     */
+    static void settingsRedeployRequested(String project, String environment, String ticketId, String commit, int attempt) {
+        ObjectNode request = JSON.createObjectNode().put("projectId", project).put("environmentId", environment).put("branch", "master")
+                .put("commit", commit).put("trigger", "TICKET").putNull("dataFrom").putNull("activityId").put("requestedBy", "carol")
+                .put("ticketId", ticketId).put("ticketAttempt", attempt);
+        send(Topics.ENVIRONMENTS, "/slipway/environment-service", project, "dev.slipway.environment.deployment-requested.v1", request);
+    }
+
     /** environment-service: {@code environment} was deactivated (ENV-4). */
     static void deactivated(String project, String environment, String type) {
         ObjectNode changed = JSON.createObjectNode().put("projectId", project).put("environmentId", environment).put("type", type)

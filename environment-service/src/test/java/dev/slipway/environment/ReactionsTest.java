@@ -16,6 +16,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +91,34 @@ class ReactionsTest {
             assertThat(answer.value()).contains("\"success\":true").contains("env:MODE");
         }
         get("alice", env(project, "staging") + "/variables/env:MODE").statusCode(200).body("value", equalTo("production-like"));
+    }
+
+    /**
+     * VAR-4, DEP-6: changed variables reach a tier that runs a commit by redeploying that commit as
+     * the ticket's deployment; a tier never deployed waits for its first DEPLOY ticket.
+     */
+    @Test
+    void approvedSettingsRedeployTheCommitATierRunsAsTheTicketsDeployment() {
+        String project = createProject("alice");
+        deployment(project, "production", "started", "d1", "aaa", "[]");
+        deployment(project, "production", "succeeded", "d1", "aaa", "[]");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                get("alice", env(project, "production")).body("deployedCommit", equalTo("aaa")));
+        String ticket = UUID.randomUUID().toString();
+        String untouched = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {
+            approve(project, ticket, "\"environmentId\":\"production\",\"type\":\"DEPLOYMENT_SETTINGS\",\"attempt\":2,"
+                    + "\"variables\":[{\"action\":\"SET\",\"name\":\"env:SHIPPING\",\"value\":\"express\"}]");
+            assertThat(awaitAnswer(probe, ticket).value()).contains("\"success\":true").contains("redeploys commit aaa");
+            approve(project, untouched, "\"environmentId\":\"staging\",\"type\":\"DEPLOYMENT_SETTINGS\","
+                    + "\"variables\":[{\"action\":\"SET\",\"name\":\"env:SHIPPING\",\"value\":\"standard\"}]");
+            assertThat(awaitAnswer(probe, untouched).value()).contains("takes effect at its next deployment");
+            List<String> requested = probe.seen().stream().filter(record -> project.equals(record.key())
+                    && "dev.slipway.environment.deployment-requested.v1".equals(KafkaProbe.header(record, "ce_type"))).map(ConsumerRecord::value).toList();
+            assertThat(requested).hasSize(1);
+            assertThat(requested.get(0)).contains("\"environmentId\":\"production\"", "\"commit\":\"aaa\"", "\"trigger\":\"TICKET\"",
+                    "\"ticketId\":\"" + ticket + "\"", "\"ticketAttempt\":2");
+        }
     }
 
     @Test

@@ -132,6 +132,26 @@ class TicketFulfilmentTest {
     }
 
     /**
+     * TKT-5: only the owning service answers a ticket. A DEPLOYMENT_SETTINGS ticket's redeploy names
+     * the ticket (for its trail), but its failure does not fail the ticket; environment-service's
+     * answer resolves it.
+     */
+    @Test
+    void aSettingsTicketIsAnsweredByEnvironmentServiceNotByItsRedeploy() {
+        TicketWorld world = new TicketWorld().member("bob", "contributor");
+        String id = world.openId("bob", "DEPLOYMENT_SETTINGS", "staging", "{\"variables\":[{\"action\":\"SET\",\"name\":\"MODE\",\"value\":\"fast\"}]}");
+        support("sam").body("{}").post("/api/v1/tickets/" + id + "/approve").then().statusCode(200);
+        String redeploy = UUID.randomUUID().toString();
+        world.deployment("queued", redeploy, "staging", C1, "QUEUED", null, null, id, 1);
+        world.deployment("failed", redeploy, "staging", C1, "FAILED", "DEPLOY", "deploy hook exited 1", id, 1);
+        world.fulfilled("slipway.environments", "/slipway/environment-service", ENV_FULFILLED, UUID.randomUUID().toString(), id, "DEPLOYMENT_SETTINGS",
+                true, "set MODE on staging; it redeploys commit " + C1, null, 1);
+        awaitState(id, "RESOLVED");
+        support("sam").get("/api/v1/tickets/" + id).then().body("history.to", contains("APPROVED", "IN_PROGRESS", "RESOLVED"))
+                .body("history[1].actor", equalTo("service:environment-service")).body("result.detail", containsString("set MODE"));
+    }
+
+    /**
      * Another producer's deployment (a ticket id that is not one of ours, a queued deployment of a
      * branch head without its commit yet) is applied, not retried and dead-lettered, so what follows
      * it on the partition is not held up (a consumer once spent minutes on such events).

@@ -35,12 +35,19 @@ public class EventHandlers {
     private static final Logger LOG = Logger.getLogger(EventHandlers.class);
     private static final String SERVICE = "deployment-service";
 
-    /** DEP-1: pushes, branch, merge, sync, activate, variable changes and redeploy, from environment-service. */
+    /** DEP-1: pushes, branch, merge, sync, activate, variable changes and redeploy, from environment-service; DEP-6: a tier's settings redeploy. */
     @Produces
     @Singleton
     EventHandler<DeploymentRequested> deploymentRequested(DeploymentQueue queue) {
         return EventHandler.of(EventCatalog.DEPLOYMENT_REQUESTED, e -> {
             DeploymentRequested r = e.data();
+            if (r.ticketId() != null) {
+                // DEP-6: a tier's redeploy for an approved DEPLOYMENT_SETTINGS ticket, once per approval (TKT-5).
+                int attempt = r.ticketAttempt() == null ? 1 : r.ticketAttempt();
+                enqueue(queue, new DeploymentRequest(r.projectId(), r.environmentId(), r.branch(), r.commit(), r.trigger(),
+                        "settings:" + r.ticketId() + ":" + attempt, null, null, new TicketApproval(r.ticketId(), attempt), r.requestedBy()));
+                return;
+            }
             enqueue(queue, new DeploymentRequest(r.projectId(), r.environmentId(), r.branch(), r.commit(), r.trigger(),
                     r.activityId() == null ? null : "activity:" + r.activityId(), r.dataFrom(), r.activityId(), null, r.requestedBy()));
         });

@@ -99,6 +99,16 @@ public class EnvironmentEvents {
                         dataFrom, activity == null ? null : activity.id().toString(), by));
     }
 
+    /**
+     * DEP-6, VAR-4: an approved DEPLOYMENT_SETTINGS ticket changed a tier's variables; the tier
+     * redeploys the commit it runs (no new code is promoted), as a deployment of that ticket.
+     */
+    public void tierRedeployRequested(Environment environment, TicketApproved ticket) {
+        publisher.publish(EventCatalog.DEPLOYMENT_REQUESTED, environment.projectId(), subject(environment),
+                new DeploymentRequested(environment.projectId(), environment.id(), environment.branch(), environment.deployedCommit(),
+                        DeploymentTrigger.TICKET, null, null, ticket.approvedBy(), ticket.ticketId(), ticket.attempt() == null ? 1 : ticket.attempt()));
+    }
+
     /** SSH-4: the git side of {@code activity}; the answer refers to the activity's id. */
     public void gitOperationRequested(Activity activity, Environment environment, GitOperationRequested.Kind kind, String branch,
             String baseBranch, String by) {

@@ -5,6 +5,7 @@ import dev.slipway.environment.domain.SensitiveValues;
 import dev.slipway.environment.domain.Variable;
 import dev.slipway.environment.domain.VariableChanges;
 import dev.slipway.environment.domain.VariableRepository;
+import dev.slipway.environment.messaging.EnvironmentEvents;
 import dev.slipway.events.ticket.TicketApproved;
 import dev.slipway.events.ticket.TicketApproved.VariableChange;
 import dev.slipway.platform.domain.Refusal;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * An approved DEPLOYMENT_SETTINGS ticket on Staging or Production (ENV-5, VAR-4, CFG-3): its
  * variable changes and approved config digest, all checked against what exists now before any
- * applies. The same checks and writes serve a ticket applied with its approval event and one
+ * applies; changed variables redeploy the tier's running commit. The same checks and writes serve a ticket applied with its approval event and one
  * applied later with the sensitive values read from ticket-service (SEC-3). The outcome's detail
  * names variables, never values.
  */
@@ -30,9 +31,11 @@ public class DeploymentSettings {
     }
 
     private final VariableRepository variables;
+    private final EnvironmentEvents events;
 
-    public DeploymentSettings(VariableRepository variables) {
+    public DeploymentSettings(VariableRepository variables, EnvironmentEvents events) {
         this.variables = variables;
+        this.events = events;
     }
 
     /** Whether the ticket sets a sensitive variable whose value is with ticket-service (SEC-3); never for a ticket refused anyway (TKT-2). */
@@ -95,6 +98,11 @@ public class DeploymentSettings {
         if (ticket.approveConfigDigest() != null) {
             environment.approveConfigDigest(ticket.approveConfigDigest(), now);
             done.add("approved configuration " + ticket.approveConfigDigest());
+        }
+        // VAR-4, DEP-6: changed variables reach a tier that runs a commit by redeploying that commit, as this ticket's deployment.
+        if (!changes.isEmpty() && environment.deployedCommit() != null) {
+            events.tierRedeployRequested(environment, ticket);
+            return String.join("; ", done) + " on " + environment.id() + "; it redeploys commit " + environment.deployedCommit();
         }
         return String.join("; ", done) + " on " + environment.id() + " (takes effect at its next deployment)";
     }

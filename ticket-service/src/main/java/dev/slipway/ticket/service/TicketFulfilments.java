@@ -81,6 +81,11 @@ public class TicketFulfilments {
             return;
         }
         Ticket ticket = found.get();
+        if (!ticket.type().isFulfilledBy(service)) {
+            // TKT-5: only the owning service answers; a DEPLOYMENT_SETTINGS ticket's redeploy names the ticket for its trail.
+            LOG.debugf("%s reported on %s ticket %s, which %s does not fulfil: left to its own service", service, ticket.type(), ticketId, service);
+            return;
+        }
         Optional<TicketTransition> moved = ticket.fulfilment(service, action, detail, resultId, attempt, Instant.now());
         moved.ifPresent(tickets::record);
         if (moved.isPresent() && ticket.state() == TicketState.RESOLVED) {
