@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * environment that is branched, synced and merged back into master (ENV-4), and a conflict fails its
  * activity; the ninth pushed branch is created INACTIVE (ENV-3); DEPLOY tickets take master's commit
  * to Staging and then to Production's three nodes, never an unstaged commit (DEP-5, ENV-6, TKT-4/5);
- * a Production variable needs a DEPLOYMENT_SETTINGS ticket and reaches the next ticketed deployment
- * (ENV-5, VAR-4, SEC-3); an ADD_SSH_KEY grant lets bob see it over SSH (SSH-2, SSH-3); a changed
+ * a Production variable needs a DEPLOYMENT_SETTINGS ticket, whose approval redeploys Production, and
+ * reaches every later ticketed deployment (ENV-5, VAR-4, SEC-3); an ADD_SSH_KEY grant lets bob see it over SSH (SSH-2, SSH-3); a changed
  * configuration reaches Staging only once its digest is approved (CFG-3); GO_LIVE (ENV-7).
  */
 @ExtendWith(Suite.class)
@@ -302,7 +302,8 @@ class JourneyIT {
                 .then().statusCode(200).extract().asString();
         assertThat(variables).contains("env:SHOP_SECRET").doesNotContain(SECRET);
 
-        // VAR-4: a tier picks variables up at its next ticketed deployment.
+        // VAR-4: the settings ticket redeployed Production's commit (the browser journey checks that); a
+        // later DEPLOY ticket's deployment has the variable too.
         JsonPath redeployed = approveAndAwait(open(alice, "DEPLOY", "production", Map.of("commit", mergedMaster)).then().statusCode(201)
                 .extract().path("id"), "RESOLVED");
         String log = alice.deploymentService().get("/api/v1/projects/{p}/deployments/{id}/log", project, redeployed.getString("result.resultId"))
