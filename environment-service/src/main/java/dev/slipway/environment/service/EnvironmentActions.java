@@ -60,13 +60,14 @@ public class EnvironmentActions {
 
     /**
      * For the caller of this request, on a project they may read: each environment's actions. The
-     * caller's roles and ENV-3's count are read once, for a whole page of environments.
+     * caller's role, the project and ENV-3's count are read once, for a whole page of environments.
      */
     public Function<Environment, List<NextAction>> forCaller(String projectId) {
         Optional<Project> project = projects.find(projectId);
         long active = environments.countActive(projectId);
+        Function<ProjectRole, Optional<Refusal>> refusalFor = authorization.refusals(projectId);
         Map<ProjectRole, Optional<Refusal>> roleRefusals = new EnumMap<>(ProjectRole.class);
-        ROLES.values().forEach(role -> roleRefusals.computeIfAbsent(role, needed -> authorization.refusal(projectId, needed)));
+        ROLES.values().forEach(role -> roleRefusals.computeIfAbsent(role, refusalFor));
         return environment -> ROLES.entrySet().stream().map(entry -> NextAction.of(entry.getKey().verb(),
                 roleRefusals.get(entry.getValue()).or(() -> refusal(environment, entry.getKey(), project, active)))).toList();
     }

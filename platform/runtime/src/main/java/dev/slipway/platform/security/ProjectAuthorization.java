@@ -5,6 +5,7 @@ import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The role check every service uses (SEC-1, SEC-2), answered from this service's own
@@ -68,6 +69,16 @@ public class ProjectAuthorization {
      */
     public Optional<Refusal> refusal(String projectId, ProjectRole needed) {
         return caller.isService() ? Optional.empty() : refusal(callerRole(projectId), caller.isSupport(), projectId, needed);
+    }
+
+    /** {@link #refusal(String, ProjectRole)} for any role needed, the caller's role read once (for a view of many actions). */
+    public Function<ProjectRole, Optional<Refusal>> refusals(String projectId) {
+        if (caller.isService()) {
+            return needed -> Optional.empty();
+        }
+        Optional<ProjectRole> role = callerRole(projectId);
+        boolean support = caller.isSupport();
+        return needed -> refusal(role, support, projectId, needed);
     }
 
     /** Passes when {@code userId} (not the request's caller) holds at least {@code needed}; same answers as {@link #require(String, ProjectRole)}. */
