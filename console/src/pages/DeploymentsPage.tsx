@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { BackLinks } from '../components/BackLinks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { unwrap } from '../api/client';
@@ -10,7 +11,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { CliCommand } from '../components/CliCommand';
 import { cliCommand, option, target } from '../cli';
 import { ticketHref } from '../api/tickets';
-import { deploymentHref, deploymentsHref, environmentHref, projectHref } from '../router';
+import { deploymentHref, deploymentsHref, environmentHref } from '../router';
 
 type DeploymentState = DeploymentComponents['schemas']['DeploymentState'];
 type DeploymentTrigger = DeploymentComponents['schemas']['DeploymentTrigger'];
@@ -68,10 +69,7 @@ export function DeploymentsPage({ projectId, environmentId }: { projectId: strin
 
   return (
     <main>
-      <p>
-        <a href={projectHref(projectId)}>← {projectId}</a>
-        {environmentId && <> · <a href={environmentHref(projectId, environmentId)}>{environmentId}</a></>}
-      </p>
+      <BackLinks projectId={projectId} environmentId={environmentId} />
       <h1>Deployments{environmentId ? ` of ${environmentId}` : ''}</h1>
       {environmentId && <p><a href={deploymentsHref(projectId)}>All deployments of {projectId}</a></p>}
       <form className="filters" aria-label="Filter deployments" onSubmit={(e) => e.preventDefault()}>

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { BackLinks } from '../components/BackLinks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/context';
 import { unwrap } from '../api/client';
@@ -14,7 +15,7 @@ import { cliCommand, option, SENSITIVE_VALUE, target } from '../cli';
 import { CliCommand } from '../components/CliCommand';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TicketOpened } from '../components/TicketRequests';
-import { environmentHref, projectHref, variablesHref } from '../router';
+import { variablesHref } from '../router';
 
 /** The VAR-2 flags, with the labels users read (and the Playwright tests find). */
 interface Flags {
@@ -319,10 +320,7 @@ export function VariablesPage({ projectId, environmentId }: { projectId: string;
 
   return (
     <main>
-      <p>
-        <a href={projectHref(projectId)}>← {projectId}</a>
-        {environmentId && <> · <a href={environmentHref(projectId, environmentId)}>{environmentId}</a></>}
-      </p>
+      <BackLinks projectId={projectId} environmentId={environmentId} />
       <h1>Variables of {environmentId ?? `project ${projectId}`}</h1>
       <ProblemMessage error={environment.error} />
       {tier && (

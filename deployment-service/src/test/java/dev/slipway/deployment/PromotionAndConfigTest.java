@@ -157,9 +157,7 @@ class PromotionAndConfigTest {
             // One partition per project: the marker's deployment is queued after both copies were applied.
             TriggerEvents.deployApproved(project.id(), "production", marker, commit, 1);
             awaitEvent(probe, project.id(), "queued", event -> event.path("ticketId").asText().equals(marker));
-            assertThat(probe.seen().stream().map(record -> data(record.value()))
-                    .filter(event -> event.path("ticketId").asText().equals(ticket))
-                    .filter(event -> event.path("state").asText().equals("QUEUED"))).hasSize(1);
+            assertThat(queuedFor(probe, ticket)).hasSize(1);
         }
     }
 
@@ -176,15 +174,19 @@ class PromotionAndConfigTest {
             TriggerEvents.settingsRedeployRequested(project.id(), "production", ticket, commit, 1);
             TriggerEvents.deployApproved(project.id(), "staging", marker, commit, 1);
             awaitEvent(probe, project.id(), "queued", event -> event.path("ticketId").asText().equals(marker));
-            List<JsonNode> queued = probe.seen().stream().map(record -> data(record.value()))
-                    .filter(event -> event.path("ticketId").asText().equals(ticket)).filter(event -> event.path("state").asText().equals("QUEUED"))
-                    .toList();
+            List<JsonNode> queued = queuedFor(probe, ticket);
             assertThat(queued).hasSize(1);
             assertThat(queued.get(0).path("environmentId").asText()).isEqualTo("production");
             assertThat(queued.get(0).path("commit").asText()).isEqualTo(commit);
             assertThat(queued.get(0).path("trigger").asText()).isEqualTo("TICKET");
             assertThat(queued.get(0).path("ticketAttempt").asInt()).isEqualTo(1);
         }
+    }
+
+    /** The QUEUED events seen so far of the deployments of ticket {@code ticket}. */
+    private static List<JsonNode> queuedFor(KafkaProbe probe, String ticket) {
+        return probe.seen().stream().map(record -> data(record.value())).filter(event -> event.path("ticketId").asText().equals(ticket))
+                .filter(event -> event.path("state").asText().equals("QUEUED")).toList();
     }
 
     /** The data of the first {@code dev.slipway.deployment.<event>.v1} of {@code project} that {@code match} accepts. */
