@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  *
  * <p>Hooks run as {@code bash -e <script>}, the script written into the folder the hook runs in
  * ({@value #SCRIPTS} , removed afterwards), never as {@code -c <script>}, which {@code ps} would show.
+ * A hook's process starts gated: it waits for a gate file until the process group has been handed
+ * to {@link HookContext#started()} (which records it, DEP-3), so a hook never runs unrecorded, and
+ * one whose recording never came (the service died) gives up after {@value #GATE_SECONDS} s without running.
+ * ({@code bash} and {@code sleep} are found once, on our PATH.)
  * Their environment holds only {@code PATH}, {@code HOME} (the folder the hook runs in) and
  * {@code LANG=C.UTF-8}, which the given variables may override, then the variables, then
  * {@code SLIPWAY_PROJECT}, {@code SLIPWAY_ENVIRONMENT}, {@code SLIPWAY_BRANCH},
@@ -70,6 +74,12 @@ public final class LocalRunner implements Runner {
     private final Duration killGrace;
     private final Clock clock;
     private final String bash;
+    private final String sleep;
+    /** How long a started hook waits for its gate before it gives up without running. */
+    static final int GATE_SECONDS = 60;
+    /** Waits for the gate file ($0), then runs the script ($1) with bash -e. */
+    private static final String GATED = "deadline=$((SECONDS + " + GATE_SECONDS + ")); "
+            + "while [ ! -e \"$0\" ]; do [ \"$SECONDS\" -ge \"$deadline\" ] && exit 125; \"$3\" 0.005; done; exec \"$2\" -e \"$1\"";
 
     /** A runner with the default PATH, kill grace (5 s) and clock. */
     public LocalRunner(Path root) {
@@ -87,8 +97,8 @@ public final class LocalRunner implements Runner {
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         this.clock = Objects.requireNonNull(clock, "clock");
         // Found once, on our PATH: a hook's variables may set a PATH without bash on it.
-        this.bash = Stream.of(path.split(":")).map(entry -> Path.of(entry, "bash"))
-                .filter(Files::isExecutable).findFirst().map(Path::toString).orElse("bash");
+        this.bash = onPath(path, "bash");
+        this.sleep = onPath(path, "sleep");
     }
 
     public Path root() {
@@ -409,6 +419,12 @@ public final class LocalRunner implements Runner {
         return new ExecSession(process, directory);
     }
 
+    /** {@code program} as found on our PATH (a hook's variables may set a PATH without it), else its bare name. */
+    private static String onPath(String path, String program) {
+        return Stream.of(path.split(":")).map(entry -> Path.of(entry, program)).filter(Files::isExecutable).findFirst().map(Path::toString)
+                .orElse(program);
+    }
+
     // ---- hooks
 
     private HookResult runHook(Phase phase, int node, Hook hook, Path directory, EnvironmentRef environment,
@@ -420,18 +436,21 @@ public final class LocalRunner implements Runner {
             return HookResult.cancelledBeforeStart(phase, node, hook.timeout());
         }
         Path script = writeScript(directory, phase, node, hook.script());
+        Path gate = script.resolveSibling(script.getFileName() + ".go");
+        Files.deleteIfExists(gate);
         try {
             Map<String, String> variables = variables(environment, context.branch(), context.treeId(), context.variables(),
                     directory, node);
-            ProcessSpec spec = new ProcessSpec(List.of(bash, "-e", script.toString()), directory, variables, hook.timeout(),
-                    killGrace);
+            ProcessSpec spec = new ProcessSpec(List.of(bash, "-c", GATED, gate.toString(), script.toString(), bash, sleep), directory, variables,
+                    hook.timeout(), killGrace);
             LineSink sink = (channel, text) -> context.output().line(new LogLine(phase, node,
                     channel == Channel.STDOUT ? LogStream.STDOUT : LogStream.STDERR, mask.apply(text), clock.instant()));
             RunningProcess process = processes.start(spec, sink);
             try {
                 context.started().accept(new StartedHook(phase, node, process.pid(), process.processGroupId().orElse(-1)));
                 context.cancellation().attach(process);
-            } catch (RuntimeException e) {
+                Files.createFile(gate); // recorded: the hook may run
+            } catch (RuntimeException | IOException e) {
                 // Not recorded, so not stoppable after a crash: it must not run at all.
                 process.cancel();
                 process.await();
@@ -444,6 +463,7 @@ public final class LocalRunner implements Runner {
                 context.cancellation().detach(process);
             }
         } finally {
+            Files.deleteIfExists(gate);
             Files.deleteIfExists(script);
             try {
                 Files.deleteIfExists(script.getParent());

@@ -202,6 +202,36 @@ class HookTest {
         assertThat(alive(grandchild)).isFalse();
     }
 
+    /**
+     * DEP-3: a hook runs only once its process group has been recorded, so a restart can always kill
+     * it; a service that died in between leaves a hook that never ran.
+     */
+    @Test
+    void aHookRunsOnlyOnceItsStartHasBeenRecorded() throws Exception {
+        LocalRunner runner = new LocalRunner(root);
+        Release release = runner.prepareRelease(SHOP_MASTER, "r1", Tars.app("1"));
+        CompletableFuture<StartedHook> recording = new CompletableFuture<>();
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        HookContext context = new HookContext("master", "t1", Map.of(), Set.of(), log, hook -> {
+            recording.complete(hook);
+            recorded.join(); // the recording's transaction, held open by the test
+        }, new Cancellation());
+
+        CompletableFuture<NodeResult> deploying = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.deployNode(release, 1, Hook.of("touch ran"), context);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        recording.get(10, TimeUnit.SECONDS);
+        await("the hook waits while its start is being recorded").during(Duration.ofMillis(500)).atMost(PROMPTLY)
+                .until(() -> !Files.exists(release.directory().resolve("ran")));
+        recorded.complete(null);
+        assertThat(deploying.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS).hook().succeeded()).isTrue();
+        assertThat(release.directory().resolve("ran")).exists();
+    }
+
     @Test
     void startedHookIsReportedBeforeItEndsAndCancelKillsItsChildren() throws Exception {
         LocalRunner runner = new LocalRunner(root);
