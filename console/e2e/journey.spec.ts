@@ -1,11 +1,14 @@
 // The developer's journey through the console (issue 12), against the real suite, one step after
 // another in one browser tab (and a second context for support): a failed step skips the later
-// ones, which build on it. Every page it reaches is checked by checkPage (axe-core, 1280 and 390 px,
-// a screenshot). The journey: sign in, create a project, push master and read its log live, branch
-// two levels from the environment page, set an inherited and a sensitive variable, be refused a
-// Production variable and open the DEPLOYMENT_SETTINGS ticket from that refusal, which support
-// approves with a reason in a context of their own while the developer sees it resolve and
-// Production redeploy.
+// ones, which build on it. The pages are driven by their accessible names, from link to link as a
+// person goes; every page it reaches is checked by checkPage (axe-core, 1280 and 390 px, a
+// screenshot). The journey: sign in, create a project, push master and read its log live, read the
+// members and SSH keys, branch two levels from the environment page, read the deployments and a
+// log from the list, set an inherited project variable and a sensitive environment variable, be
+// refused a Production variable and open the DEPLOYMENT_SETTINGS ticket from that refusal, which
+// support approves with a reason in a context of their own while the developer sees it resolve and
+// Production redeploy. Only what the console has no page for goes through the API: the push's SSH
+// key and the DEPLOY tickets that put a commit on Production first (DEP-5).
 import { expect, request, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { checkPage } from './support/checkPage';
 import { consoleUrl } from './support/environment';
@@ -39,7 +42,7 @@ let commit: string;
 let supportContext: BrowserContext | undefined;
 let supportPage: Page;
 let supportApi: APIRequestContext | undefined;
-let settingsTicketHref = '';
+let settingsTicketId = '';
 
 /** A sensitive value that must never reach the page (VAR-2). */
 const SECRET = `e2e-secret-${Date.now().toString(36)}`;
@@ -150,6 +153,27 @@ test('pushes master over SSH and reads its deployment log live', async ({}, test
   await expect(card(page, 'Master')).toContainText(commit.slice(0, 7));
 });
 
+test('reads the members and the SSH keys, and who reaches each environment', async ({}, testInfo) => {
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Members of ${projectId}` })).toBeVisible();
+  // ENV-9: the creator is the only admin, so the list says why they cannot be removed before a click.
+  const me = page.getByRole('row', { name: developer, exact: true });
+  await expect(me.getByRole('button', { name: `Remove ${developer}` })).toBeDisabled();
+  await expect(me).toContainText(`${developer} is the last admin of project ${projectId}`);
+  await checkPage(page, testInfo, 'members');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SSH keys' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SSH keys' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'browser test key' })).toContainText('ED25519', { ignoreCase: true });
+  await checkPage(page, testInfo, 'ssh-keys');
+  await page.getByRole('link', { name: `SSH access to ${projectTitle}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `SSH access to ${projectId}` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Keys that reach master' })).toContainText('browser test key');
+  await checkPage(page, testInfo, 'ssh-access');
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
+  await expect(page.getByRole('heading', { name: projectTitle, level: 1 })).toBeVisible();
+});
+
 test('branches two levels from the environment page and sees them appear and deploy without reloading', async ({}, testInfo) => {
   await markNoReload(page);
   // On the parent's page: the Branch form (its button waits while the parent is busy: the view's actions).
@@ -184,12 +208,33 @@ test('branches two levels from the environment page and sees them appear and dep
   await expect(page.getByRole('listitem').filter({ hasText: 'environment.branch on sprint' })).toContainText('SUCCEEDED');
   await expectNoReload(page);
   await checkPage(page, testInfo, 'project-tree');
-
-  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Deployments/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /SUCCEEDED/ }).first()).toBeVisible();
-  await checkPage(page, testInfo, 'deployments');
 });
+
+test('reads the deployments list and a deployment\'s log from it', async ({}, testInfo) => {
+  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployments' })).toBeVisible();
+  const list = page.getByRole('list', { name: 'Deployments' });
+  // Newest first: sprint's and feature's branch deployments above master's push.
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem').first()).toContainText('sprint');
+  await expect(list.getByRole('listitem').last()).toContainText('master');
+  await checkPage(page, testInfo, 'deployments');
+  await page.getByLabel('Environment').selectOption('sprint');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByRole('link', { name: /^SUCCEEDED deployment of sprint, / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployment of sprint' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Deployment log' }).getByText(`e2e deployed ${projectId}-sprint on node 1`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ lines$/ })).toBeVisible();
+  await checkPage(page, testInfo, 'deployment-log-sprint');
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
+});
+
+/** From the project overview: an environment's page (by its card) and then its variables. */
+async function openVariablesOf(tab: Page, title: string, id: string) {
+  await card(tab, title).getByRole('link', { name: title, exact: true }).click();
+  await tab.getByRole('navigation', { name: 'Environment pages' }).getByRole('link', { name: 'Variables' }).click();
+  await expect(tab.getByRole('heading', { level: 1, name: `Variables of ${id}` })).toBeVisible();
+}
 
 /** Adds a variable with the variables page's form; {@code sensitive} ticks Sensitive. */
 async function addVariable(tab: Page, name: string, value: string, sensitive = false) {
@@ -200,16 +245,25 @@ async function addVariable(tab: Page, name: string, value: string, sensitive = f
   await form.getByRole('button', { name: 'Add variable', exact: true }).click();
 }
 
-test('sets an inherited and a sensitive variable and reads where each comes from', async ({}, testInfo) => {
-  await page.goto(`./#/projects/${projectId}/environments/feature/variables`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Variables of feature' })).toBeVisible();
+test('sets an inherited project variable and a sensitive one, and reads where each comes from', async ({}, testInfo) => {
+  await page.getByRole('link', { name: 'Variables', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Variables of project ${projectId}` })).toBeVisible();
+  await addVariable(page, 'env:CURRENCY', 'EUR');
+  await expect(page.getByRole('region', { name: 'Project variables' }).getByRole('listitem').filter({ hasText: 'env:CURRENCY' }).first()).toContainText('EUR');
+  await checkPage(page, testInfo, 'variables-project');
+
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
+  await openVariablesOf(page, 'feature', 'feature');
   await addVariable(page, 'env:GREETING', 'hello from feature');
   await expect(page.getByRole('table', { name: 'Effective variables of feature' }).getByRole('row', { name: /env:GREETING/ }))
     .toContainText('this environment');
 
-  await page.goto(`./#/projects/${projectId}/environments/sprint/variables`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Variables of sprint' })).toBeVisible();
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
+  await openVariablesOf(page, 'sprint', 'sprint');
   const effective = page.getByRole('table', { name: 'Effective variables of sprint' });
+  // VAR-3: the project's, then the nearest ancestor's inheritable ones, then its own.
+  await expect(effective.getByRole('row', { name: /env:CURRENCY/ })).toContainText('project');
+  await expect(effective.getByRole('row', { name: /env:CURRENCY/ })).toContainText('EUR');
   await expect(effective.getByRole('row', { name: /env:GREETING/ })).toContainText('inherited from feature');
   await addVariable(page, 'env:API_TOKEN', SECRET, true);
   await expect(effective.getByRole('row', { name: /env:API_TOKEN/ })).toContainText('hidden');
@@ -241,60 +295,94 @@ test('Production is deployed through DEPLOY tickets to Staging, then Production 
 });
 
 test('is refused a Production variable and opens the DEPLOYMENT_SETTINGS ticket from the refusal', async ({}, testInfo) => {
-  await page.goto(`./#/projects/${projectId}/environments/production/variables`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Variables of production' })).toBeVisible();
+  await page.getByRole('link', { name: `← ${projectId}` }).click();
+  await expect(card(page, 'Production').getByRole('link', { name: 'SUCCEEDED' })).toBeVisible();
+  await openVariablesOf(page, 'Production', 'production');
   await addVariable(page, 'env:SHIPPING', 'express');
-  // The 403 ticket-required problem as the API gives it, with the ticket it offers.
-  await expect(page.getByText('settings change only through an approved support ticket')).toBeVisible();
+  // The 403 ticket-required problem (ENV-5) as the API gives it: its title and detail, word for word.
+  const refused = await api.post(`api/v1/projects/${projectId}/environments/production/variables`, { data: { name: 'env:SHIPPING', value: 'express' } });
+  expect(refused.status()).toBe(403);
+  const problem = await refused.json();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(problem.title);
+  await expect(alert).toContainText(problem.detail);
   await page.getByRole('button', { name: 'Request via ticket', exact: true }).click();
   const opened = page.getByRole('status').filter({ hasText: 'Ticket opened' });
   await expect(opened).toContainText('DEPLOYMENT_SETTINGS');
   await checkPage(page, testInfo, 'variables-production-refused');
-  settingsTicketHref = (await opened.getByRole('link').getAttribute('href'))!;
+  const href = (await opened.getByRole('link').getAttribute('href'))!;
+  settingsTicketId = decodeURIComponent(href.replace(/^.*#\/tickets\//, ''));
   await opened.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set variable env:SHIPPING on production' })).toBeVisible();
   await expect(page.getByLabel('State: OPEN')).toBeVisible();
-  // TKT-4: the developer may not approve; the button says why instead of failing after the click.
-  await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
-  await expect(page.getByText('Only support may approve a ticket.')).toBeVisible();
+  // TKT-4: the developer may not approve or reject; the buttons say why instead of failing after the
+  // click. They may cancel their own ticket.
+  const decisions = page.getByRole('list').filter({ has: page.getByRole('button', { name: 'Approve', exact: true }) });
+  await expect(decisions.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Approve' })).toContainText('Only support may approve a ticket.');
+  await expect(decisions.getByRole('button', { name: 'Reject', exact: true })).toBeDisabled();
+  await expect(decisions.getByRole('button', { name: 'Cancel ticket', exact: true })).toBeEnabled();
   await checkPage(page, testInfo, 'ticket-developer');
 });
 
 test('support approves it with a reason in a context of their own; the developer sees it resolve and Production redeploy', async ({}, testInfo) => {
   await markNoReload(page);
-  const before = (await (await api.get(`api/v1/projects/${projectId}/deployments?environment=production`)).json()).items.length;
-  await supportPage.goto(`./#/tickets?project=${projectId}&state=OPEN`);
+  // Support's queue, filtered as a person does it: state, then project.
+  await supportPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
   await expect(supportPage.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  await supportPage.getByLabel('State').selectOption('OPEN');
+  await supportPage.getByLabel('Project').fill(projectId);
+  await supportPage.getByLabel('Project').press('Enter');
+  await expect(supportPage).toHaveURL(new RegExp(`#/tickets\\?.*project=${projectId}`));
+  const row = supportPage.getByRole('row').filter({ has: supportPage.getByRole('link', { name: 'Set variable env:SHIPPING on production' }) });
+  await expect(row).toContainText('DEPLOYMENT_SETTINGS');
+  await expect(row).toContainText(developer);
   await checkPage(supportPage, testInfo, 'tickets-queue');
-  await supportPage.getByRole('link', { name: /^Set variable env:SHIPPING/ }).click();
+  await row.getByRole('link', { name: 'Set variable env:SHIPPING on production' }).click();
   await expect(supportPage.getByLabel('State: OPEN')).toBeVisible();
+  // Support may approve (nothing says otherwise); a rejection waits for a reason; only the requester cancels.
+  const decisions = supportPage.getByRole('list').filter({ has: supportPage.getByRole('button', { name: 'Approve', exact: true }) });
+  await expect(decisions.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Approve' })).toHaveText('Approve');
+  await expect(decisions.getByRole('button', { name: 'Reject', exact: true })).toBeDisabled();
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Reject' })).toContainText('Write a reason first');
+  await expect(decisions.getByRole('button', { name: 'Cancel ticket', exact: true })).toBeDisabled();
+  // The preview says what approval changes.
+  await expect(supportPage.getByRole('region', { name: 'What it asks, and what will change' })).toContainText('express');
   await checkPage(supportPage, testInfo, 'ticket-support');
-  await supportPage.getByLabel('Reason').fill('Shipping settings agreed with the merchant');
-  await supportPage.getByRole('button', { name: 'Approve', exact: true }).click();
+  const reason = 'Shipping settings agreed with the merchant';
+  await supportPage.getByLabel('Reason').fill(reason);
+  await expect(decisions.getByRole('button', { name: 'Reject', exact: true })).toBeEnabled();
+  await decisions.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(supportPage.getByLabel(/State: (APPROVED|IN_PROGRESS|RESOLVED)/)).toBeVisible();
+  await expect(supportPage.getByRole('region', { name: 'History' })).toContainText(reason);
 
-  // The developer's ticket page follows by itself to RESOLVED (it refreshes while the ticket runs).
+  // The developer's ticket page follows by itself: RESOLVED, the reason in its history, and
+  // Production's redeploy in its trail, running and then done.
   await expect(page.getByLabel('State: RESOLVED')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(reason);
+  const redeploy = page.getByRole('region', { name: 'Trail' }).getByRole('listitem').filter({ hasText: /^Deployment .* on production/ }).first();
+  await expect(redeploy).toContainText(commit.slice(0, 7), { timeout: 30_000 });
+  await expect(redeploy).toContainText('SUCCEEDED', { timeout: 90_000 });
   await expectNoReload(page);
-  await expect.poll(async () => (await (await api.get(`api/v1/projects/${projectId}/deployments?environment=production`)).json()).items.length,
-    { timeout: 90_000 }).toBeGreaterThan(before);
-  await page.goto(`./#/projects/${projectId}/environments/production/deployments`);
+  await checkPage(page, testInfo, 'ticket-resolved');
+
+  // Production's deployments: the newest is the ticket's, and its log.
+  await page.getByRole('link', { name: projectId, exact: true }).click();
+  await card(page, 'Production').getByRole('link', { name: 'Production', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Environment pages' }).getByRole('link', { name: 'Deployments' }).click();
   const newest = page.getByRole('list', { name: 'Deployments' }).getByRole('listitem').first();
-  await expect(newest).toContainText('SUCCEEDED', { timeout: 90_000 });
+  await expect(newest).toContainText(`ticket ${settingsTicketId.slice(0, 8)}`);
+  await expect(newest).toContainText('SUCCEEDED');
+  await expectNoReload(page);
   await checkPage(page, testInfo, 'deployments-production');
-  expect(settingsTicketHref).toContain('#/tickets/');
 });
 
-test('support staff, in a browser context of their own, see the project', async ({ browser }, testInfo) => {
-  const support = await browser.newContext();
-  try {
-    const tab = await support.newPage();
-    await signIn(tab, supportUser, true);
-    // Support reads every project (SEC-2).
-    await tab.getByRole('listitem').filter({ hasText: projectId }).getByRole('link', { name: projectTitle }).click();
-    await expect(tab.getByRole('heading', { name: projectTitle, level: 1 })).toBeVisible();
-    await expect(card(tab, 'sprint')).toBeVisible();
-    await checkPage(tab, testInfo, 'support-project');
-  } finally {
-    await support.close();
-  }
+test('support staff, in their browser context, see the project', async ({}, testInfo) => {
+  await supportPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+  // Support reads every project (SEC-2).
+  await supportPage.getByRole('listitem').filter({ hasText: projectId }).getByRole('link', { name: projectTitle }).click();
+  await expect(supportPage.getByRole('heading', { name: projectTitle, level: 1 })).toBeVisible();
+  await expect(card(supportPage, 'sprint')).toBeVisible();
+  await checkPage(supportPage, testInfo, 'support-project');
 });

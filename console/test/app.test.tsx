@@ -25,6 +25,15 @@ function renderApp(onSignOut: () => void) {
 }
 
 describe('App', () => {
+  // First in the file: React.lazy keeps a page's code once loaded, so later renders do not wait.
+  it('says the page is loading while its code arrives (each page is loaded on demand)', async () => {
+    renderApp(() => {});
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the page…');
+    expect(screen.getByRole('banner')).toHaveTextContent('Signed in as sam (support)');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Projects' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading the page…')).not.toBeInTheDocument();
+  });
+
   it('says who is signed in, and signing out returns to the sign-in page and forgets what was read', async () => {
     const onSignOut = vi.fn();
     renderApp(onSignOut);

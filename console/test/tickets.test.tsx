@@ -187,6 +187,18 @@ describe('TicketPage', () => {
     expect(screen.getByRole('link', { name: 'd7' })).toHaveAttribute('href', '#/projects/shop/deployments/d7');
   });
 
+  it('follows a resolved ticket\'s redeploy in its trail within 2 s, until it ends', async () => {
+    // A DEPLOYMENT_SETTINGS ticket resolves once the variables are written; the tier's redeploy runs after.
+    let reads = 0;
+    const resolved = () => ticket({ type: 'DEPLOYMENT_SETTINGS', state: 'RESOLVED', actions: actions(stateRefuses('RESOLVED', 'approve', 'reject', 'cancel', 'retry', 'resolve')),
+      trail: { deployments: [{ id: 'd8', environmentId: 'production', commit: '9fceb02aa11', state: ++reads === 1 ? 'RUNNING' : 'SUCCEEDED' }], grants: [] } });
+    const fake = fakeFetch({ [`GET /api/v1/tickets/${ID}`]: () => json(200, resolved()) });
+    renderWithApi(<TicketPage ticketId={ID} />, fake.fetch, tokenOf('alice'));
+    const trail = await screen.findByRole('region', { name: 'Trail' });
+    expect(await within(trail).findByText('RUNNING')).toBeInTheDocument();
+    expect(await within(trail).findByText('SUCCEEDED', {}, { timeout: 3000 })).toBeInTheDocument();
+  });
+
   it('shows a refused decision\'s problem as it comes and then the server\'s state', async () => {
     // Allowed when read; cancelled by its requester before support's click.
     let cancelled = false;

@@ -52,6 +52,14 @@ export function ticketIsRunning(state?: TicketState): boolean {
 export const ticketRefreshInterval = (states: (TicketState | undefined)[]) => refreshInterval(states.some(ticketIsRunning));
 
 /**
+ * A ticket's own page: every 2 s while the ticket runs, and also while a deployment of its trail is
+ * queued or running. A DEPLOYMENT_SETTINGS ticket is RESOLVED once the variables are written, and
+ * the tier's redeploy (its trail) runs after that: the page still follows it (never stale).
+ */
+export const ticketPageRefreshInterval = (ticket?: Ticket) => refreshInterval(ticketIsRunning(ticket?.state)
+  || (ticket?.trail?.deployments ?? []).some((d) => d.state === 'QUEUED' || d.state === 'RUNNING'));
+
+/**
  * Opens a ticket with an Idempotency-Key per request content (API-6): pressing again after a lost
  * answer opens nothing twice; another content gets another key.
  */

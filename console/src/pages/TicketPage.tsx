@@ -4,7 +4,7 @@ import { useApi } from '../api/context';
 import { ApiProblem, unwrap } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency';
 import { actionState } from '../api/actions';
-import { ticketIsRunning, ticketRefreshInterval, type Ticket } from '../api/tickets';
+import { ticketIsRunning, ticketPageRefreshInterval, type Ticket } from '../api/tickets';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TicketPreview } from '../components/TicketPreview';
 import { deploymentHref, projectHref, ticketsHref } from '../router';
@@ -42,7 +42,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       if (!response.ok) throw new ApiProblem(response.status, typeof error === 'object' && error ? error : undefined);
       return { ticket: data as Ticket, etag: response.headers.get('ETag') ?? undefined };
     },
-    refetchInterval: (query) => ticketRefreshInterval([query.state.data?.ticket.state]),
+    refetchInterval: (query) => ticketPageRefreshInterval(query.state.data?.ticket),
   });
   const [reason, setReason] = useState('');
   const decide = useMutation({

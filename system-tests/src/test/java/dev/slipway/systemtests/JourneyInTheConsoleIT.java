@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * driving Debian's Chromium ({@code /usr/bin/chromium}, never a browser download), run as {@code npm run e2e} does
  * ({@code node scripts/e2e.mjs}) with the origin's address in {@code SLIPWAY_CONSOLE_URL}. A developer signs in with the
  * development sign-in, creates a project, pushes master, reads its deployment log while it runs, branches two levels
- * and sees the environments appear and deploy; support staff see the project in a browser context of their own. Every
+ * and sees the environments appear and deploy, reads the deployments, sets an inherited and a sensitive variable, is
+ * refused a Production variable and opens the DEPLOYMENT_SETTINGS ticket from the refusal; support staff approve it
+ * with a reason in a browser context of their own, and the developer sees it resolve and Production redeploy. Every
  * page is checked with axe-core at 1280 and 390 px and kept as a screenshot in {@code target/console-e2e/}.
  *
  * <p>Fails when a browser test fails; the runner's summary, {@code N passed, N failed}, is printed. Needs the console's
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Suite.class)
 class JourneyInTheConsoleIT {
 
-    /** The browser tests take about a minute; a hung browser still ends the test. */
+    /** The browser tests take about 75 s; a hung browser still ends the test. */
     private static final Duration BOUND = Duration.ofMinutes(8);
 
     @Test
