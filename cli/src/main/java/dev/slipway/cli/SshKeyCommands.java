@@ -1,0 +1,107 @@
+package dev.slipway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ssh-key:*}: your own SSH public keys (SSH-1); they reach your projects' Integration environments (SSH-2). */
+final class SshKeyCommands {
+
+    static final List<Table.Column> COLUMNS = List.of(
+            new Table.Column("ID", key -> Json.cell(key, "id")),
+            new Table.Column("Title", key -> Json.cell(key, "title")),
+            new Table.Column("Type", key -> Json.cell(key, "keyType")),
+            new Table.Column("Fingerprint", key -> Json.cell(key, "fingerprint")),
+            new Table.Column("Last used", key -> Json.cell(key, "lastUsedAt")));
+
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub");
+
+    private SshKeyCommands() {
+    }
+
+    @Command(name = "ssh-key:list", aliases = "ssh-keys", sortOptions = false, description = "List your SSH keys.",
+            footerHeading = "%nExample:%n", footer = "  ${ROOT-COMMAND-NAME} ssh-key:list")
+    static final class ListKeys extends Action {
+
+        @Mixin
+        Options.OutputOptions outputOptions;
+
+        @Override
+        protected int run() {
+            List<JsonNode> keys = api().list(Api.path("ssh-keys"), 0);
+            output(outputOptions).print(Table.of(COLUMNS, keys), keys);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "ssh-key:add", sortOptions = false,
+            description = "Add an SSH public key. ed25519, ECDSA, or RSA of 2048 bits or more (SSH-1); a private key is refused and never sent back.",
+            footerHeading = "%nExample:%n", footer = "  ${ROOT-COMMAND-NAME} ssh-key:add ~/.ssh/id_ed25519.pub --title laptop")
+    static final class Add extends Action {
+
+        @Parameters(arity = "0..1", paramLabel = "<file>", description = "The public key file; default: ~/.ssh/id_ed25519.pub, id_ecdsa.pub or id_rsa.pub.")
+        Path file;
+
+        @Option(names = "--title", paramLabel = "<title>", description = "A title; default: the key's comment.")
+        String title;
+
+        @Mixin
+        Options.OutputOptions outputOptions;
+
+        @Override
+        protected int run() {
+            Path key = file != null ? file : defaultKey();
+            String line;
+            try {
+                line = Files.readString(key, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw CliException.usage("Cannot read " + key + ": " + e.getMessage());
+            }
+            ObjectNode body = Json.object().put("publicKey", line);
+            if (title != null) {
+                body.put("title", title);
+            }
+            JsonNode added = api().post(Api.path("ssh-keys"), body).body();
+            if (outputOptions.format == Format.JSON) {
+                output(outputOptions).json(added);
+            } else {
+                say(Json.cell(added, "id"));
+                note("Key " + Json.cell(added, "fingerprint") + " added.");
+            }
+            return ExitCodes.OK;
+        }
+
+        private Path defaultKey() {
+            Path ssh = Path.of(invocation().variable("HOME").orElse(System.getProperty("user.home")), ".ssh");
+            return DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> CliException.usage("No public key in " + ssh + " (" + String.join(", ", DEFAULT_KEYS) + "); name the file"));
+        }
+    }
+
+    @Command(name = "ssh-key:delete", sortOptions = false, description = "Remove one of your SSH keys. Its open sessions end.",
+            footerHeading = "%nExample:%n", footer = "  ${ROOT-COMMAND-NAME} ssh-key:delete 2f0c7a2e-6a55-4c0e-9a4e-1b2c3d4e5f60 -y")
+    static final class Delete extends Action {
+
+        @Parameters(paramLabel = "<id>", description = "The key's id (ssh-key:list).")
+        String id;
+
+        @Mixin
+        Options.YesOption yes;
+
+        @Override
+        protected int run() {
+            confirm(yes, "Remove SSH key " + id + "?");
+            api().delete(Api.path("ssh-keys", id));
+            note("Key " + id + " removed.");
+            return ExitCodes.OK;
+        }
+    }
+}
