@@ -64,14 +64,10 @@ public class ProjectAuthorization {
     }
 
     /**
-     * SEC-2 as a value, for views of a project the caller reads (what they may do next): why the
-     * caller's role is not enough for {@code needed}, as {@link #require(String, ProjectRole)} would answer.
+     * SEC-2 as a value, for views of a project the caller reads (what they may do next): for any role
+     * needed, why the caller's role is not enough, as {@link #require(String, ProjectRole)} would
+     * answer; the caller's role is read once.
      */
-    public Optional<Refusal> refusal(String projectId, ProjectRole needed) {
-        return caller.isService() ? Optional.empty() : refusal(callerRole(projectId), caller.isSupport(), projectId, needed);
-    }
-
-    /** {@link #refusal(String, ProjectRole)} for any role needed, the caller's role read once (for a view of many actions). */
     public Function<ProjectRole, Optional<Refusal>> refusals(String projectId) {
         if (caller.isService()) {
             return needed -> Optional.empty();
