@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public record GitCheckout(Optional<String> project, Optional<String> branch) {
 
-    /** ENV-1: a project id; a tier remote ({@code <project>-staging.git}) is not a project's own repository. */
-    private static final Pattern PROJECT_URL = Pattern.compile("^(?:ssh://)?git@[^/:]+(?::\\d+)?[:/](?:.*/)?([a-z][a-z0-9]{2,31})\\.git/?$");
+    /**
+     * ENV-1: a project id at the root of a Slipway git host (SSH-4). A tier remote ({@code <project>-staging.git}) is not a
+     * project's own repository, nor is one under an owner ({@code git@github.com:acme/shop.git}).
+     */
+    private static final Pattern PROJECT_URL = Pattern.compile("^(?:ssh://)?git@[^/:]+(?::\\d+)?[:/]([a-z][a-z0-9]{2,31})\\.git/?$");
     private static final Pattern REMOTE = Pattern.compile("^\\s*\\[remote \"([^\"]+)\"\\]\\s*$");
     private static final Pattern URL = Pattern.compile("^\\s*url\\s*=\\s*(\\S+)\\s*$");
 
@@ -52,8 +55,12 @@ public record GitCheckout(Optional<String> project, Optional<String> branch) {
         return branch.toLowerCase(Locale.ROOT).replaceAll("[/_. ]", "-");
     }
 
+    /**
+     * The checked-out branch's environment, only in a clone of a Slipway project: the branch of another repository (the
+     * checkout a script happens to run in) names no environment.
+     */
     public Optional<String> environment() {
-        return branch.map(GitCheckout::environmentOf);
+        return project.isPresent() ? branch.map(GitCheckout::environmentOf) : Optional.empty();
     }
 
     private static GitCheckout read(Path gitDir, Path commonDir) {

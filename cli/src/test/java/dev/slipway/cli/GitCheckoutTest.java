@@ -65,6 +65,15 @@ class GitCheckoutTest {
     }
 
     @Test
+    void aCloneOfAnotherRepositoryHasABranchButNoEnvironment() throws IOException {
+        Path clone = clone("main", "[remote \"origin\"]\n\turl = git@github.com:acme/slipway.git\n");
+        GitCheckout checkout = GitCheckout.find(clone);
+        assertThat(checkout.project()).isEmpty();
+        assertThat(checkout.branch()).contains("main");
+        assertThat(checkout.environment()).isEmpty();
+    }
+
+    @Test
     void outsideACloneThereIsNoDefault() {
         assertThat(GitCheckout.find(folder)).isEqualTo(GitCheckout.NONE);
     }
