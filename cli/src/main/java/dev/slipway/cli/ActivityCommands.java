@@ -68,9 +68,7 @@ final class ActivityCommands {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("type", type);
             filters.put("state", state);
-            List<JsonNode> activities = api().list(listPath(filters), limit);
-            output(outputOptions).print(Table.of(COLUMNS, activities), activities);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }
 

@@ -93,9 +93,7 @@ final class DeploymentCommands {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("state", state);
             filters.put("trigger", trigger);
-            List<JsonNode> deployments = api().list(listPath(filters), limit);
-            output(outputOptions).print(Table.of(COLUMNS, deployments), deployments);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }
 

@@ -31,9 +31,7 @@ final class ProjectCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> projects = api().list(Api.path("projects"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, projects), projects);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("projects"), 0));
         }
     }
 
@@ -84,13 +82,7 @@ final class ProjectCommands {
                 body.put("activeEnvironmentLimit", limit);
             }
             JsonNode project = api().post(Api.path("projects"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(project);
-            } else {
-                say(Json.cell(project, "id"));
-                note("Project " + id + " created with master, staging and production.");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, project, "Project " + id + " created with master, staging and production.");
         }
     }
 

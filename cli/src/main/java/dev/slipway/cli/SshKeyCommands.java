@@ -36,9 +36,7 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> keys = api().list(Api.path("ssh-keys"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, keys), keys);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("ssh-keys"), 0));
         }
     }
 
@@ -70,13 +68,7 @@ final class SshKeyCommands {
                 body.put("title", title);
             }
             JsonNode added = api().post(Api.path("ssh-keys"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(added);
-            } else {
-                say(Json.cell(added, "id"));
-                note("Key " + Json.cell(added, "fingerprint") + " added.");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, added, "Key " + Json.cell(added, "fingerprint") + " added.");
         }
 
         private Path defaultKey() {

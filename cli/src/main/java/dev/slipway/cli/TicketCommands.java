@@ -75,9 +75,7 @@ final class TicketCommands {
             if (mine) {
                 query.put("requester", AuthCommands.Claims.of(root.session().token()).user());
             }
-            List<JsonNode> tickets = api().list(Api.query(Api.path("tickets"), query), limit);
-            output(outputOptions).print(Table.of(COLUMNS, tickets), tickets);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.query(Api.path("tickets"), query), limit));
         }
     }
 
@@ -188,13 +186,8 @@ final class TicketCommands {
                 body.set("payload", payload);
             }
             JsonNode ticket = api().post(Api.path("tickets"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(ticket);
-            } else {
-                say(Json.cell(ticket, "id"));
-                note(type + " ticket " + Json.cell(ticket, "id") + " opened on " + Json.cell(ticket, "environmentId") + ": " + Json.cell(ticket, "state") + ".");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, ticket,
+                    type + " ticket " + Json.cell(ticket, "id") + " opened on " + Json.cell(ticket, "environmentId") + ": " + Json.cell(ticket, "state") + ".");
         }
 
         private static ObjectNode setVariable(String assignment, boolean sensitive) {

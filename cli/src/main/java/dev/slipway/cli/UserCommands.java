@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,9 +33,7 @@ final class UserCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> members = api().list(Api.path("projects", project(projectOption), "members"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, members), members);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("projects", project(projectOption), "members"), 0));
         }
     }
 

@@ -137,8 +137,7 @@ final class VariableCommands {
                 variables = api().list(variablesPath(environment), 0);
                 columns = COLUMNS;
             }
-            output(outputOptions).print(Table.of(columns, variables), variables);
-            return ExitCodes.OK;
+            return printList(outputOptions, columns, variables);
         }
     }
 
@@ -187,12 +186,7 @@ final class VariableCommands {
             Optional<String> environment = scope();
             ObjectNode body = flags.into(Json.object().put("name", name).put("value", value));
             JsonNode variable = api().post(variablesPath(environment), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(variable);
-            } else {
-                note("Variable " + name + " created on " + environment.map(env -> "environment " + env).orElse("the project") + ".");
-            }
-            return ExitCodes.OK;
+            return printChanged(outputOptions, variable, "Variable " + name + " created on " + environment.map(env -> "environment " + env).orElse("the project") + ".");
         }
     }
 
@@ -223,12 +217,7 @@ final class VariableCommands {
                 throw CliException.usage("Nothing to change: give --value or a flag");
             }
             JsonNode variable = api().patch(variablesPath(environment, name), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(variable);
-            } else {
-                note("Variable " + name + " updated.");
-            }
-            return ExitCodes.OK;
+            return printChanged(outputOptions, variable, "Variable " + name + " updated.");
         }
     }
 
