@@ -249,16 +249,17 @@ final class TicketCommands {
         @Parameters(paramLabel = "<id>", description = "The ticket's id.")
         String id;
 
-        JsonNode decide(String action, String reason) {
-            ObjectNode body = Json.object();
-            if (reason != null) {
-                body.put("reason", reason);
-            }
-            return api().post(Api.path("tickets", id, action), body).body();
+        /** Decides and says the ticket's new state. */
+        int decideAndSay(String action, String reason) {
+            JsonNode ticket = decide(action, reason);
+            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
+            return ExitCodes.OK;
         }
 
-        int waitUnless(boolean noWait, JsonNode ticket) {
-            if (noWait) {
+        /** Decides, then waits until the ticket is fulfilled (TKT-5) unless {@code -W}. */
+        int decideAndWait(String action, String reason, Options.WaitOption waitOption) {
+            JsonNode ticket = decide(action, reason);
+            if (waitOption.noWait) {
                 note("Ticket " + id + " " + Json.cell(ticket, "state") + "; not waiting for its fulfilment.");
                 return ExitCodes.OK;
             }
@@ -266,6 +267,14 @@ final class TicketCommands {
             String result = Json.cell(done, "result", "detail");
             note("Ticket " + id + " RESOLVED" + (result.isEmpty() ? "" : ": " + result));
             return ExitCodes.OK;
+        }
+
+        private JsonNode decide(String action, String reason) {
+            ObjectNode body = Json.object();
+            if (reason != null) {
+                body.put("reason", reason);
+            }
+            return api().post(Api.path("tickets", id, action), body).body();
         }
     }
 
@@ -282,7 +291,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            return waitUnless(waitOption.noWait, decide("approve", reason));
+            return decideAndWait("approve", reason, waitOption);
         }
     }
 
@@ -295,9 +304,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("reject", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("reject", reason);
         }
     }
 
@@ -310,9 +317,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("cancel", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("cancel", reason);
         }
     }
 
@@ -328,7 +333,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            return waitUnless(waitOption.noWait, decide("retry", reason));
+            return decideAndWait("retry", reason, waitOption);
         }
     }
 
@@ -341,9 +346,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("resolve", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("resolve", reason);
         }
     }
 }
