@@ -101,6 +101,14 @@ public abstract class Action implements Callable<Integer> {
         }
     }
 
+    /** Asks {@code question} (see {@link #confirm}), DELETEs {@code path}, then says {@code done}. */
+    protected int deleteConfirmed(Options.YesOption yes, String question, String path, String done) {
+        confirm(yes, question);
+        api().delete(path);
+        note(done);
+        return ExitCodes.OK;
+    }
+
     protected Waiter waiter() {
         return new Waiter(api(), invocation());
     }

@@ -99,10 +99,8 @@ final class ProjectCommands {
         @Override
         protected int run() {
             String project = project(projectOption);
-            confirm(yes, "Delete project " + project + " with all its environments?");
-            api().delete(Api.path("projects", project));
-            note("Project " + project + " deleted.");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Delete project " + project + " with all its environments?", Api.path("projects", project),
+                    "Project " + project + " deleted.");
         }
     }
 }

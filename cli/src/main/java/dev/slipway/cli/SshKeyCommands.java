@@ -90,10 +90,7 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            confirm(yes, "Remove SSH key " + id + "?");
-            api().delete(Api.path("ssh-keys", id));
-            note("Key " + id + " removed.");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Remove SSH key " + id + "?", Api.path("ssh-keys", id), "Key " + id + " removed.");
         }
     }
 }

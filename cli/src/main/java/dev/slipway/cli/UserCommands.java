@@ -99,10 +99,8 @@ final class UserCommands {
         @Override
         protected int run() {
             String project = project(projectOption);
-            confirm(yes, "Remove " + user + " from " + project + "?");
-            api().delete(Api.path("projects", project, "members", user));
-            note(user + " removed from " + project + ".");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Remove " + user + " from " + project + "?", Api.path("projects", project, "members", user),
+                    user + " removed from " + project + ".");
         }
     }
 }
