@@ -13,13 +13,13 @@ import picocli.CommandLine.Parameters;
 final class ActivityCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", activity -> Json.cell(activity, "id")),
-            new Table.Column("Type", activity -> Json.cell(activity, "type")),
-            new Table.Column("Environment", activity -> Json.cell(activity, "environmentId")),
-            new Table.Column("State", activity -> Json.cell(activity, "state")),
-            new Table.Column("Result", activity -> Json.cell(activity, "result")),
-            new Table.Column("By", activity -> Json.cell(activity, "createdBy")),
-            new Table.Column("Created", activity -> Json.cell(activity, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Result", "result"),
+            Table.Column.field("By", "createdBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private ActivityCommands() {
     }

@@ -13,14 +13,14 @@ import picocli.CommandLine.Parameters;
 final class DeploymentCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", deployment -> Json.cell(deployment, "id")),
-            new Table.Column("Environment", deployment -> Json.cell(deployment, "environmentId")),
-            new Table.Column("State", deployment -> Json.cell(deployment, "state")),
-            new Table.Column("Phase", deployment -> Json.cell(deployment, "phase")),
-            new Table.Column("Trigger", deployment -> Json.cell(deployment, "trigger")),
-            new Table.Column("Commit", deployment -> Json.shortCommit(Json.text(deployment, "commit"))),
-            new Table.Column("Queued", deployment -> Json.cell(deployment, "queuedAt")),
-            new Table.Column("Finished", deployment -> Json.cell(deployment, "finishedAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Phase", "phase"),
+            Table.Column.field("Trigger", "trigger"),
+            Table.Column.commit("Commit", "commit"),
+            Table.Column.field("Queued", "queuedAt"),
+            Table.Column.field("Finished", "finishedAt"));
 
     private DeploymentCommands() {
     }

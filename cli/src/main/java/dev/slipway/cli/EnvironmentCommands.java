@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
 final class EnvironmentCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", environment -> Json.cell(environment, "id")),
-            new Table.Column("Title", environment -> Json.cell(environment, "title")),
-            new Table.Column("Status", environment -> Json.cell(environment, "status")),
-            new Table.Column("Type", environment -> Json.cell(environment, "type")),
-            new Table.Column("Parent", environment -> Json.cell(environment, "parent")),
-            new Table.Column("Deployment", environment -> Json.cell(environment, "latestDeployment", "state")),
-            new Table.Column("Commit", environment -> Json.shortCommit(Json.text(environment, "deployedCommit"))));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Status", "status"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("Parent", "parent"),
+            Table.Column.field("Deployment", "latestDeployment", "state"),
+            Table.Column.commit("Commit", "deployedCommit"));
 
     /** Production and Staging first, as the console shows them; then the Integration tree from master. */
     private static final Map<String, Integer> TYPE_ORDER = Map.of("PRODUCTION", 0, "STAGING", 1, "INTEGRATION", 2);

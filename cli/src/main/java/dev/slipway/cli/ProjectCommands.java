@@ -12,11 +12,11 @@ import picocli.CommandLine.Parameters;
 final class ProjectCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", project -> Json.cell(project, "id")),
-            new Table.Column("Title", project -> Json.cell(project, "title")),
-            new Table.Column("Limit", project -> Json.cell(project, "activeEnvironmentLimit")),
-            new Table.Column("Created by", project -> Json.cell(project, "createdBy")),
-            new Table.Column("Created", project -> Json.cell(project, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Limit", "activeEnvironmentLimit"),
+            Table.Column.field("Created by", "createdBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private ProjectCommands() {
     }

@@ -16,11 +16,11 @@ import picocli.CommandLine.Parameters;
 final class SshKeyCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", key -> Json.cell(key, "id")),
-            new Table.Column("Title", key -> Json.cell(key, "title")),
-            new Table.Column("Type", key -> Json.cell(key, "keyType")),
-            new Table.Column("Fingerprint", key -> Json.cell(key, "fingerprint")),
-            new Table.Column("Last used", key -> Json.cell(key, "lastUsedAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Type", "keyType"),
+            Table.Column.field("Fingerprint", "fingerprint"),
+            Table.Column.field("Last used", "lastUsedAt"));
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub");
 

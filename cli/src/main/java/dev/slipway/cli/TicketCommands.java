@@ -30,15 +30,15 @@ final class TicketCommands {
     enum Priority { LOW, NORMAL, HIGH, URGENT }
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", ticket -> Json.cell(ticket, "id")),
-            new Table.Column("Project", ticket -> Json.cell(ticket, "projectId")),
-            new Table.Column("Environment", ticket -> Json.cell(ticket, "environmentId")),
-            new Table.Column("Type", ticket -> Json.cell(ticket, "type")),
-            new Table.Column("State", ticket -> Json.cell(ticket, "state")),
-            new Table.Column("Priority", ticket -> Json.cell(ticket, "priority")),
-            new Table.Column("Subject", ticket -> Json.cell(ticket, "subject")),
-            new Table.Column("Requested by", ticket -> Json.cell(ticket, "requestedBy")),
-            new Table.Column("Created", ticket -> Json.cell(ticket, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Project", "projectId"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Priority", "priority"),
+            Table.Column.field("Subject", "subject"),
+            Table.Column.field("Requested by", "requestedBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private TicketCommands() {
     }

@@ -14,9 +14,9 @@ final class UserCommands {
     enum Role { viewer, contributor, admin }
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("User", member -> Json.cell(member, "userId")),
-            new Table.Column("Role", member -> Json.cell(member, "role")),
-            new Table.Column("Updated", member -> Json.cell(member, "updatedAt")));
+            Table.Column.field("User", "userId"),
+            Table.Column.field("Role", "role"),
+            Table.Column.field("Updated", "updatedAt"));
 
     private UserCommands() {
     }
