@@ -27,6 +27,15 @@ final class SshKeyCommands {
     private SshKeyCommands() {
     }
 
+    /** A public key file's one line; a file that cannot be read is a usage error. */
+    static String read(Path publicKey) {
+        try {
+            return Files.readString(publicKey, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw CliException.usage("Cannot read " + publicKey + ": " + e.getMessage());
+        }
+    }
+
     @Command(name = "ssh-key:list", aliases = "ssh-keys", sortOptions = false, description = "List your SSH keys.",
             footerHeading = "%nExample:%n", footer = "  ${ROOT-COMMAND-NAME} ssh-key:list")
     static final class ListKeys extends Action {
@@ -56,14 +65,7 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            Path key = file != null ? file : defaultKey();
-            String line;
-            try {
-                line = Files.readString(key, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw CliException.usage("Cannot read " + key + ": " + e.getMessage());
-            }
-            ObjectNode body = Json.object().put("publicKey", line);
+            ObjectNode body = Json.object().put("publicKey", read(file != null ? file : defaultKey()));
             if (title != null) {
                 body.put("title", title);
             }

@@ -3,9 +3,6 @@ package dev.slipway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,11 +154,7 @@ final class TicketCommands {
                 payload.put("includeData", true);
             }
             if (publicKey != null) {
-                try {
-                    payload.put("publicKey", Files.readString(publicKey, StandardCharsets.UTF_8).strip());
-                } catch (IOException e) {
-                    throw CliException.usage("Cannot read " + publicKey + ": " + e.getMessage());
-                }
+                payload.put("publicKey", SshKeyCommands.read(publicKey));
             }
             if (keyTitle != null) {
                 payload.put("title", keyTitle);
