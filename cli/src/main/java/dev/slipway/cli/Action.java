@@ -1,5 +1,7 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +58,33 @@ public abstract class Action implements Callable<Integer> {
         return new Output(options.format, options.columns, !options.noHeader, invocation());
     }
 
+    /** A list command's result: one row of {@code columns} per item, or the items themselves with {@code --format json}. */
+    protected int printList(Options.OutputOptions options, List<Table.Column> columns, List<JsonNode> items) {
+        output(options).print(Table.of(columns, items), items);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * What a create answers: the API's view of {@code created} with {@code --format json}; otherwise its id alone on
+     * stdout, for a script to capture, and {@code message} for the user.
+     */
+    protected int printCreated(Options.OutputOptions options, JsonNode created, String message) {
+        if (options.format != Format.JSON) {
+            say(Json.cell(created, "id"));
+        }
+        return printChanged(options, created, message);
+    }
+
+    /** What a change answers: the API's view of {@code changed} with {@code --format json}, otherwise {@code message}. */
+    protected int printChanged(Options.OutputOptions options, JsonNode changed, String message) {
+        if (options.format == Format.JSON) {
+            output(options).json(changed);
+        } else {
+            note(message);
+        }
+        return ExitCodes.OK;
+    }
+
     /** Asks {@code question} on a terminal; without one, only {@code -y} says yes. */
     protected void confirm(Options.YesOption yes, String question) {
         if (yes.yes) {
@@ -70,6 +99,14 @@ public abstract class Action implements Callable<Integer> {
         if (!answer.equalsIgnoreCase("y") && !answer.equalsIgnoreCase("yes")) {
             throw CliException.usage("Not confirmed; nothing was done.");
         }
+    }
+
+    /** Asks {@code question} (see {@link #confirm}), DELETEs {@code path}, then says {@code done}. */
+    protected int deleteConfirmed(Options.YesOption yes, String question, String path, String done) {
+        confirm(yes, question);
+        api().delete(path);
+        note(done);
+        return ExitCodes.OK;
     }
 
     protected Waiter waiter() {

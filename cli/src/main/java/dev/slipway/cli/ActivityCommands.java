@@ -13,36 +13,22 @@ import picocli.CommandLine.Parameters;
 final class ActivityCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", activity -> Json.cell(activity, "id")),
-            new Table.Column("Type", activity -> Json.cell(activity, "type")),
-            new Table.Column("Environment", activity -> Json.cell(activity, "environmentId")),
-            new Table.Column("State", activity -> Json.cell(activity, "state")),
-            new Table.Column("Result", activity -> Json.cell(activity, "result")),
-            new Table.Column("By", activity -> Json.cell(activity, "createdBy")),
-            new Table.Column("Created", activity -> Json.cell(activity, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Result", "result"),
+            Table.Column.field("By", "createdBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private ActivityCommands() {
     }
 
     /** The activities of an environment (-e, or the checked-out branch's), or of the whole project with --all. */
-    abstract static class Scoped extends Action {
+    abstract static class Scoped extends EnvironmentScoped {
 
-        @Option(names = {"-a", "--all"}, description = "The whole project's, not one environment's.")
-        boolean all;
-
-        @Mixin
-        Options.ProjectOption projectOption;
-
-        @Mixin
-        Options.EnvironmentOption environmentOption;
-
-        String listPath(Map<String, Object> filters) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            if (!all) {
-                optionalEnvironment(environmentOption).ifPresent(environment -> query.put("environment", environment));
-            }
-            query.putAll(filters);
-            return Api.query(Api.path("projects", project(projectOption), "activities"), query);
+        Scoped() {
+            super("activities");
         }
     }
 
@@ -68,9 +54,7 @@ final class ActivityCommands {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("type", type);
             filters.put("state", state);
-            List<JsonNode> activities = api().list(listPath(filters), limit);
-            output(outputOptions).print(Table.of(COLUMNS, activities), activities);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }
 
@@ -110,17 +94,7 @@ final class ActivityCommands {
 
         @Override
         protected int run() {
-            String project = project(projectOption);
-            JsonNode activity;
-            if (id != null) {
-                activity = api().get(Api.path("projects", project, "activities", id));
-            } else {
-                List<JsonNode> latest = api().list(listPath(Map.of()), 1);
-                if (latest.isEmpty()) {
-                    throw new CliException(ExitCodes.NOT_FOUND, "No activity yet");
-                }
-                activity = latest.get(0);
-            }
+            JsonNode activity = id != null ? api().get(itemPath(id)) : newest(listPath(Map.of()), "No activity yet");
             int printed = 0;
             while (true) {
                 String[] lines = Json.cell(activity, "log").split("\n");
@@ -139,7 +113,7 @@ final class ActivityCommands {
                     Thread.currentThread().interrupt();
                     return ExitCodes.FAILED;
                 }
-                activity = api().get(Api.path("projects", project, "activities", Json.text(activity, "id")));
+                activity = api().get(itemPath(Json.text(activity, "id")));
             }
         }
     }

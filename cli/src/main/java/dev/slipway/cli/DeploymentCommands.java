@@ -13,61 +13,33 @@ import picocli.CommandLine.Parameters;
 final class DeploymentCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", deployment -> Json.cell(deployment, "id")),
-            new Table.Column("Environment", deployment -> Json.cell(deployment, "environmentId")),
-            new Table.Column("State", deployment -> Json.cell(deployment, "state")),
-            new Table.Column("Phase", deployment -> Json.cell(deployment, "phase")),
-            new Table.Column("Trigger", deployment -> Json.cell(deployment, "trigger")),
-            new Table.Column("Commit", deployment -> Json.shortCommit(Json.text(deployment, "commit"))),
-            new Table.Column("Queued", deployment -> Json.cell(deployment, "queuedAt")),
-            new Table.Column("Finished", deployment -> Json.cell(deployment, "finishedAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Phase", "phase"),
+            Table.Column.field("Trigger", "trigger"),
+            Table.Column.commit("Commit", "commit"),
+            Table.Column.field("Queued", "queuedAt"),
+            Table.Column.field("Finished", "finishedAt"));
 
     private DeploymentCommands() {
     }
 
     /** The deployments of an environment (-e, or the checked-out branch's), or of the whole project with --all. */
-    abstract static class Scoped extends Action {
+    abstract static class Scoped extends EnvironmentScoped {
 
-        @Option(names = {"-a", "--all"}, description = "The whole project's, not one environment's.")
-        boolean all;
-
-        @Mixin
-        Options.ProjectOption projectOption;
-
-        @Mixin
-        Options.EnvironmentOption environmentOption;
-
-        String listPath(Map<String, Object> filters) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            if (!all) {
-                optionalEnvironment(environmentOption).ifPresent(environment -> query.put("environment", environment));
-            }
-            query.putAll(filters);
-            return Api.query(Api.path("projects", project(projectOption), "deployments"), query);
+        Scoped() {
+            super("deployments");
         }
 
-        String deploymentPath(String id, String... rest) {
-            String[] segments = new String[4 + rest.length];
-            segments[0] = "projects";
-            segments[1] = project(projectOption);
-            segments[2] = "deployments";
-            segments[3] = id;
-            System.arraycopy(rest, 0, segments, 4, rest.length);
-            return Api.path(segments);
-        }
-
-        /** The id given, or the latest deployment's of the environment. */
+        /** The id given, or the latest deployment's of the environment (even with --all). */
         String idOrLatest(String id) {
             if (id != null) {
                 return id;
             }
             String environment = environment(environmentOption);
-            List<JsonNode> latest = api().list(Api.query(Api.path("projects", project(projectOption), "deployments"),
-                    Map.of("environment", environment)), 1);
-            if (latest.isEmpty()) {
-                throw new CliException(ExitCodes.NOT_FOUND, "No deployment of " + environment + " yet");
-            }
-            return Json.text(latest.get(0), "id");
+            JsonNode latest = newest(Api.query(collectionPath(), Map.of("environment", environment)), "No deployment of " + environment + " yet");
+            return Json.text(latest, "id");
         }
     }
 
@@ -93,9 +65,7 @@ final class DeploymentCommands {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("state", state);
             filters.put("trigger", trigger);
-            List<JsonNode> deployments = api().list(listPath(filters), limit);
-            output(outputOptions).print(Table.of(COLUMNS, deployments), deployments);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }
 
@@ -115,7 +85,7 @@ final class DeploymentCommands {
 
         @Override
         protected int run() {
-            JsonNode deployment = api().get(deploymentPath(idOrLatest(id)));
+            JsonNode deployment = api().get(itemPath(idOrLatest(id)));
             return Properties.print(this, output(outputOptions), deployment, property);
         }
     }
@@ -137,12 +107,12 @@ final class DeploymentCommands {
         protected int run() {
             String deployment = idOrLatest(id);
             if (!follow) {
-                String text = api().getText(deploymentPath(deployment, "log"));
+                String text = api().getText(itemPath(deployment, "log"));
                 invocation().out().print(text);
                 invocation().out().flush();
                 return ExitCodes.OK;
             }
-            JsonNode end = new LogStream(api(), deploymentPath(deployment, "log", "stream")).follow(line -> say(LogStream.format(line)), this::note);
+            JsonNode end = new LogStream(api(), itemPath(deployment, "log", "stream")).follow(line -> say(LogStream.format(line)), this::note);
             note("Deployment " + deployment + " " + Json.cell(end, "state") + (Json.text(end, "detail") == null ? "" : ": " + Json.cell(end, "detail")));
             Waiter.requireSucceeded(end);
             return ExitCodes.OK;
@@ -162,7 +132,7 @@ final class DeploymentCommands {
         @Override
         protected int run() {
             confirm(yes, "Cancel deployment " + id + "?");
-            JsonNode deployment = api().post(deploymentPath(id, "cancel"), null).body();
+            JsonNode deployment = api().post(itemPath(id, "cancel"), null).body();
             note("Deployment " + id + " " + Json.cell(deployment, "state") + ".");
             return ExitCodes.OK;
         }
@@ -186,7 +156,7 @@ final class DeploymentCommands {
         @Override
         protected int run() {
             confirm(yes, "Roll back to the release of deployment " + id + "?");
-            JsonNode rollback = api().post(deploymentPath(id, "rollback"), null).body();
+            JsonNode rollback = api().post(itemPath(id, "rollback"), null).body();
             say(Json.cell(rollback, "id"));
             if (!waitOption.noWait) {
                 waiter().deployment(rollback);

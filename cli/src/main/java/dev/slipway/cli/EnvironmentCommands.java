@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
 final class EnvironmentCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", environment -> Json.cell(environment, "id")),
-            new Table.Column("Title", environment -> Json.cell(environment, "title")),
-            new Table.Column("Status", environment -> Json.cell(environment, "status")),
-            new Table.Column("Type", environment -> Json.cell(environment, "type")),
-            new Table.Column("Parent", environment -> Json.cell(environment, "parent")),
-            new Table.Column("Deployment", environment -> Json.cell(environment, "latestDeployment", "state")),
-            new Table.Column("Commit", environment -> Json.shortCommit(Json.text(environment, "deployedCommit"))));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Status", "status"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("Parent", "parent"),
+            Table.Column.field("Deployment", "latestDeployment", "state"),
+            Table.Column.commit("Commit", "deployedCommit"));
 
     /** Production and Staging first, as the console shows them; then the Integration tree from master. */
     private static final Map<String, Integer> TYPE_ORDER = Map.of("PRODUCTION", 0, "STAGING", 1, "INTEGRATION", 2);
@@ -141,18 +141,18 @@ final class EnvironmentCommands {
         @Mixin
         Options.WaitOption waitOption;
 
-        /** Sends the operation; answers the 202's Activity, waited for unless {@code -W}. */
-        JsonNode operate(String method, String path, JsonNode body) {
+        /** Sends the operation and waits for the 202's Activity unless {@code -W}; an activity that fails throws. */
+        int operate(String method, String path, JsonNode body) {
             JsonNode activity = api().send(method, path, body).body();
             String what = Json.cell(activity, "type") + " of " + Json.cell(activity, "environmentId");
             if (waitOption.noWait) {
                 say(Json.cell(activity, "id"));
                 note(what + " started (activity " + Json.cell(activity, "id") + "); not waiting.");
-                return activity;
+                return ExitCodes.OK;
             }
             JsonNode done = waiter().activity(activity);
             note(what + " succeeded (activity " + Json.cell(done, "id") + ").");
-            return done;
+            return ExitCodes.OK;
         }
 
         String base(String environment, String... rest) {
@@ -185,8 +185,7 @@ final class EnvironmentCommands {
             if (title != null) {
                 body.put("title", title);
             }
-            operate("POST", base(from, "branch"), body);
-            return ExitCodes.OK;
+            return operate("POST", base(from, "branch"), body);
         }
     }
 
@@ -202,8 +201,7 @@ final class EnvironmentCommands {
         protected int run() {
             String environment = environment(environmentOption);
             confirm(yes, "Merge " + environment + " into its parent?");
-            operate("POST", base(environment, "merge"), null);
-            return ExitCodes.OK;
+            return operate("POST", base(environment, "merge"), null);
         }
     }
 
@@ -229,8 +227,7 @@ final class EnvironmentCommands {
                 confirm(yes, "Replace " + environment + "'s data with a copy of its parent's?");
             }
             ObjectNode body = Json.object().put("code", asked.contains("code")).put("data", asked.contains("data"));
-            operate("POST", base(environment, "sync"), body);
-            return ExitCodes.OK;
+            return operate("POST", base(environment, "sync"), body);
         }
     }
 
@@ -242,8 +239,7 @@ final class EnvironmentCommands {
 
         @Override
         protected int run() {
-            operate("POST", base(environment(environmentOption), "activate"), null);
-            return ExitCodes.OK;
+            return operate("POST", base(environment(environmentOption), "activate"), null);
         }
     }
 
@@ -259,8 +255,7 @@ final class EnvironmentCommands {
         protected int run() {
             String environment = environment(environmentOption);
             confirm(yes, "Deactivate " + environment + " and drop its data?");
-            operate("POST", base(environment, "deactivate"), null);
-            return ExitCodes.OK;
+            return operate("POST", base(environment, "deactivate"), null);
         }
     }
 
@@ -271,8 +266,7 @@ final class EnvironmentCommands {
 
         @Override
         protected int run() {
-            operate("POST", base(environment(environmentOption), "redeploy"), null);
-            return ExitCodes.OK;
+            return operate("POST", base(environment(environmentOption), "redeploy"), null);
         }
     }
 
@@ -291,8 +285,7 @@ final class EnvironmentCommands {
         protected int run() {
             String environment = environment(environmentOption);
             confirm(yes, "Delete environment " + environment + (keepBranch ? "" : " and its branch") + "?");
-            operate("DELETE", base(environment) + (keepBranch ? "?keepBranch=true" : ""), null);
-            return ExitCodes.OK;
+            return operate("DELETE", base(environment) + (keepBranch ? "?keepBranch=true" : ""), null);
         }
     }
 

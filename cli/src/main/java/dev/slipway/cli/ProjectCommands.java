@@ -12,11 +12,11 @@ import picocli.CommandLine.Parameters;
 final class ProjectCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", project -> Json.cell(project, "id")),
-            new Table.Column("Title", project -> Json.cell(project, "title")),
-            new Table.Column("Limit", project -> Json.cell(project, "activeEnvironmentLimit")),
-            new Table.Column("Created by", project -> Json.cell(project, "createdBy")),
-            new Table.Column("Created", project -> Json.cell(project, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Limit", "activeEnvironmentLimit"),
+            Table.Column.field("Created by", "createdBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private ProjectCommands() {
     }
@@ -31,9 +31,7 @@ final class ProjectCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> projects = api().list(Api.path("projects"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, projects), projects);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("projects"), 0));
         }
     }
 
@@ -84,13 +82,7 @@ final class ProjectCommands {
                 body.put("activeEnvironmentLimit", limit);
             }
             JsonNode project = api().post(Api.path("projects"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(project);
-            } else {
-                say(Json.cell(project, "id"));
-                note("Project " + id + " created with master, staging and production.");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, project, "Project " + id + " created with master, staging and production.");
         }
     }
 
@@ -107,10 +99,8 @@ final class ProjectCommands {
         @Override
         protected int run() {
             String project = project(projectOption);
-            confirm(yes, "Delete project " + project + " with all its environments?");
-            api().delete(Api.path("projects", project));
-            note("Project " + project + " deleted.");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Delete project " + project + " with all its environments?", Api.path("projects", project),
+                    "Project " + project + " deleted.");
         }
     }
 }

@@ -16,15 +16,24 @@ import picocli.CommandLine.Parameters;
 final class SshKeyCommands {
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", key -> Json.cell(key, "id")),
-            new Table.Column("Title", key -> Json.cell(key, "title")),
-            new Table.Column("Type", key -> Json.cell(key, "keyType")),
-            new Table.Column("Fingerprint", key -> Json.cell(key, "fingerprint")),
-            new Table.Column("Last used", key -> Json.cell(key, "lastUsedAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Title", "title"),
+            Table.Column.field("Type", "keyType"),
+            Table.Column.field("Fingerprint", "fingerprint"),
+            Table.Column.field("Last used", "lastUsedAt"));
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub");
 
     private SshKeyCommands() {
+    }
+
+    /** A public key file's one line; a file that cannot be read is a usage error. */
+    static String read(Path publicKey) {
+        try {
+            return Files.readString(publicKey, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw CliException.usage("Cannot read " + publicKey + ": " + e.getMessage());
+        }
     }
 
     @Command(name = "ssh-key:list", aliases = "ssh-keys", sortOptions = false, description = "List your SSH keys.",
@@ -36,9 +45,7 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> keys = api().list(Api.path("ssh-keys"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, keys), keys);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("ssh-keys"), 0));
         }
     }
 
@@ -58,25 +65,12 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            Path key = file != null ? file : defaultKey();
-            String line;
-            try {
-                line = Files.readString(key, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw CliException.usage("Cannot read " + key + ": " + e.getMessage());
-            }
-            ObjectNode body = Json.object().put("publicKey", line);
+            ObjectNode body = Json.object().put("publicKey", read(file != null ? file : defaultKey()));
             if (title != null) {
                 body.put("title", title);
             }
             JsonNode added = api().post(Api.path("ssh-keys"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(added);
-            } else {
-                say(Json.cell(added, "id"));
-                note("Key " + Json.cell(added, "fingerprint") + " added.");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, added, "Key " + Json.cell(added, "fingerprint") + " added.");
         }
 
         private Path defaultKey() {
@@ -98,10 +92,7 @@ final class SshKeyCommands {
 
         @Override
         protected int run() {
-            confirm(yes, "Remove SSH key " + id + "?");
-            api().delete(Api.path("ssh-keys", id));
-            note("Key " + id + " removed.");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Remove SSH key " + id + "?", Api.path("ssh-keys", id), "Key " + id + " removed.");
         }
     }
 }

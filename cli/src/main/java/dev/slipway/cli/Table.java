@@ -14,6 +14,16 @@ public final class Table {
 
     /** A column: its header and how a cell is read from one item of the API. */
     public record Column(String name, Function<JsonNode, String> value) {
+
+        /** A column of one field of the item, or of a nested one ({@code "latestDeployment", "state"}). */
+        public static Column field(String name, String... path) {
+            return new Column(name, item -> Json.cell(item, path));
+        }
+
+        /** A column of a commit field, shortened as git shows it. */
+        public static Column commit(String name, String field) {
+            return new Column(name, item -> Json.shortCommit(Json.text(item, field)));
+        }
     }
 
     private final List<String> headers;

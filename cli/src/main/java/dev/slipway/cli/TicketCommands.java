@@ -3,9 +3,6 @@ package dev.slipway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +27,15 @@ final class TicketCommands {
     enum Priority { LOW, NORMAL, HIGH, URGENT }
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("ID", ticket -> Json.cell(ticket, "id")),
-            new Table.Column("Project", ticket -> Json.cell(ticket, "projectId")),
-            new Table.Column("Environment", ticket -> Json.cell(ticket, "environmentId")),
-            new Table.Column("Type", ticket -> Json.cell(ticket, "type")),
-            new Table.Column("State", ticket -> Json.cell(ticket, "state")),
-            new Table.Column("Priority", ticket -> Json.cell(ticket, "priority")),
-            new Table.Column("Subject", ticket -> Json.cell(ticket, "subject")),
-            new Table.Column("Requested by", ticket -> Json.cell(ticket, "requestedBy")),
-            new Table.Column("Created", ticket -> Json.cell(ticket, "createdAt")));
+            Table.Column.field("ID", "id"),
+            Table.Column.field("Project", "projectId"),
+            Table.Column.field("Environment", "environmentId"),
+            Table.Column.field("Type", "type"),
+            Table.Column.field("State", "state"),
+            Table.Column.field("Priority", "priority"),
+            Table.Column.field("Subject", "subject"),
+            Table.Column.field("Requested by", "requestedBy"),
+            Table.Column.field("Created", "createdAt"));
 
     private TicketCommands() {
     }
@@ -75,9 +72,7 @@ final class TicketCommands {
             if (mine) {
                 query.put("requester", AuthCommands.Claims.of(root.session().token()).user());
             }
-            List<JsonNode> tickets = api().list(Api.query(Api.path("tickets"), query), limit);
-            output(outputOptions).print(Table.of(COLUMNS, tickets), tickets);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.query(Api.path("tickets"), query), limit));
         }
     }
 
@@ -159,11 +154,7 @@ final class TicketCommands {
                 payload.put("includeData", true);
             }
             if (publicKey != null) {
-                try {
-                    payload.put("publicKey", Files.readString(publicKey, StandardCharsets.UTF_8).strip());
-                } catch (IOException e) {
-                    throw CliException.usage("Cannot read " + publicKey + ": " + e.getMessage());
-                }
+                payload.put("publicKey", SshKeyCommands.read(publicKey));
             }
             if (keyTitle != null) {
                 payload.put("title", keyTitle);
@@ -188,13 +179,8 @@ final class TicketCommands {
                 body.set("payload", payload);
             }
             JsonNode ticket = api().post(Api.path("tickets"), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(ticket);
-            } else {
-                say(Json.cell(ticket, "id"));
-                note(type + " ticket " + Json.cell(ticket, "id") + " opened on " + Json.cell(ticket, "environmentId") + ": " + Json.cell(ticket, "state") + ".");
-            }
-            return ExitCodes.OK;
+            return printCreated(outputOptions, ticket,
+                    type + " ticket " + Json.cell(ticket, "id") + " opened on " + Json.cell(ticket, "environmentId") + ": " + Json.cell(ticket, "state") + ".");
         }
 
         private static ObjectNode setVariable(String assignment, boolean sensitive) {
@@ -256,16 +242,17 @@ final class TicketCommands {
         @Parameters(paramLabel = "<id>", description = "The ticket's id.")
         String id;
 
-        JsonNode decide(String action, String reason) {
-            ObjectNode body = Json.object();
-            if (reason != null) {
-                body.put("reason", reason);
-            }
-            return api().post(Api.path("tickets", id, action), body).body();
+        /** Decides and says the ticket's new state. */
+        int decideAndSay(String action, String reason) {
+            JsonNode ticket = decide(action, reason);
+            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
+            return ExitCodes.OK;
         }
 
-        int waitUnless(boolean noWait, JsonNode ticket) {
-            if (noWait) {
+        /** Decides, then waits until the ticket is fulfilled (TKT-5) unless {@code -W}. */
+        int decideAndWait(String action, String reason, Options.WaitOption waitOption) {
+            JsonNode ticket = decide(action, reason);
+            if (waitOption.noWait) {
                 note("Ticket " + id + " " + Json.cell(ticket, "state") + "; not waiting for its fulfilment.");
                 return ExitCodes.OK;
             }
@@ -273,6 +260,14 @@ final class TicketCommands {
             String result = Json.cell(done, "result", "detail");
             note("Ticket " + id + " RESOLVED" + (result.isEmpty() ? "" : ": " + result));
             return ExitCodes.OK;
+        }
+
+        private JsonNode decide(String action, String reason) {
+            ObjectNode body = Json.object();
+            if (reason != null) {
+                body.put("reason", reason);
+            }
+            return api().post(Api.path("tickets", id, action), body).body();
         }
     }
 
@@ -289,7 +284,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            return waitUnless(waitOption.noWait, decide("approve", reason));
+            return decideAndWait("approve", reason, waitOption);
         }
     }
 
@@ -302,9 +297,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("reject", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("reject", reason);
         }
     }
 
@@ -317,9 +310,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("cancel", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("cancel", reason);
         }
     }
 
@@ -335,7 +326,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            return waitUnless(waitOption.noWait, decide("retry", reason));
+            return decideAndWait("retry", reason, waitOption);
         }
     }
 
@@ -348,9 +339,7 @@ final class TicketCommands {
 
         @Override
         protected int run() {
-            JsonNode ticket = decide("resolve", reason);
-            note("Ticket " + id + " " + Json.cell(ticket, "state") + ".");
-            return ExitCodes.OK;
+            return decideAndSay("resolve", reason);
         }
     }
 }

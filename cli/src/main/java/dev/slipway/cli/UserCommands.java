@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,9 +14,9 @@ final class UserCommands {
     enum Role { viewer, contributor, admin }
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("User", member -> Json.cell(member, "userId")),
-            new Table.Column("Role", member -> Json.cell(member, "role")),
-            new Table.Column("Updated", member -> Json.cell(member, "updatedAt")));
+            Table.Column.field("User", "userId"),
+            Table.Column.field("Role", "role"),
+            Table.Column.field("Updated", "updatedAt"));
 
     private UserCommands() {
     }
@@ -34,9 +33,7 @@ final class UserCommands {
 
         @Override
         protected int run() {
-            List<JsonNode> members = api().list(Api.path("projects", project(projectOption), "members"), 0);
-            output(outputOptions).print(Table.of(COLUMNS, members), members);
-            return ExitCodes.OK;
+            return printList(outputOptions, COLUMNS, api().list(Api.path("projects", project(projectOption), "members"), 0));
         }
     }
 
@@ -102,10 +99,8 @@ final class UserCommands {
         @Override
         protected int run() {
             String project = project(projectOption);
-            confirm(yes, "Remove " + user + " from " + project + "?");
-            api().delete(Api.path("projects", project, "members", user));
-            note(user + " removed from " + project + ".");
-            return ExitCodes.OK;
+            return deleteConfirmed(yes, "Remove " + user + " from " + project + "?", Api.path("projects", project, "members", user),
+                    user + " removed from " + project + ".");
         }
     }
 }

@@ -20,24 +20,24 @@ final class VariableCommands {
     enum Level { project, environment }
 
     static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("Name", variable -> Json.cell(variable, "name")),
-            new Table.Column("Level", variable -> Json.cell(variable, "level")),
+            Table.Column.field("Name", "name"),
+            Table.Column.field("Level", "level"),
             new Table.Column("Value", VariableCommands::value),
-            new Table.Column("Sensitive", variable -> Json.cell(variable, "sensitive")),
-            new Table.Column("Inheritable", variable -> Json.cell(variable, "inheritable")),
-            new Table.Column("Build", variable -> Json.cell(variable, "visibleBuild")),
-            new Table.Column("Runtime", variable -> Json.cell(variable, "visibleRuntime")),
-            new Table.Column("Enabled", variable -> Json.cell(variable, "enabled")));
+            Table.Column.field("Sensitive", "sensitive"),
+            Table.Column.field("Inheritable", "inheritable"),
+            Table.Column.field("Build", "visibleBuild"),
+            Table.Column.field("Runtime", "visibleRuntime"),
+            Table.Column.field("Enabled", "enabled"));
 
     /** VAR-3: the effective variables, each saying where it comes from. */
     static final List<Table.Column> EFFECTIVE_COLUMNS = List.of(
-            new Table.Column("Name", variable -> Json.cell(variable, "name")),
-            new Table.Column("Source", variable -> Json.cell(variable, "source")),
-            new Table.Column("Inherited", variable -> Json.cell(variable, "inherited")),
+            Table.Column.field("Name", "name"),
+            Table.Column.field("Source", "source"),
+            Table.Column.field("Inherited", "inherited"),
             new Table.Column("Value", VariableCommands::value),
-            new Table.Column("Sensitive", variable -> Json.cell(variable, "sensitive")),
-            new Table.Column("Build", variable -> Json.cell(variable, "visibleBuild")),
-            new Table.Column("Runtime", variable -> Json.cell(variable, "visibleRuntime")));
+            Table.Column.field("Sensitive", "sensitive"),
+            Table.Column.field("Build", "visibleBuild"),
+            Table.Column.field("Runtime", "visibleRuntime"));
 
     private VariableCommands() {
     }
@@ -137,8 +137,7 @@ final class VariableCommands {
                 variables = api().list(variablesPath(environment), 0);
                 columns = COLUMNS;
             }
-            output(outputOptions).print(Table.of(columns, variables), variables);
-            return ExitCodes.OK;
+            return printList(outputOptions, columns, variables);
         }
     }
 
@@ -187,12 +186,7 @@ final class VariableCommands {
             Optional<String> environment = scope();
             ObjectNode body = flags.into(Json.object().put("name", name).put("value", value));
             JsonNode variable = api().post(variablesPath(environment), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(variable);
-            } else {
-                note("Variable " + name + " created on " + environment.map(env -> "environment " + env).orElse("the project") + ".");
-            }
-            return ExitCodes.OK;
+            return printChanged(outputOptions, variable, "Variable " + name + " created on " + environment.map(env -> "environment " + env).orElse("the project") + ".");
         }
     }
 
@@ -223,12 +217,7 @@ final class VariableCommands {
                 throw CliException.usage("Nothing to change: give --value or a flag");
             }
             JsonNode variable = api().patch(variablesPath(environment, name), body).body();
-            if (outputOptions.format == Format.JSON) {
-                output(outputOptions).json(variable);
-            } else {
-                note("Variable " + name + " updated.");
-            }
-            return ExitCodes.OK;
+            return printChanged(outputOptions, variable, "Variable " + name + " updated.");
         }
     }
 
