@@ -54,7 +54,8 @@ public class GitHostReactions {
             case CREATE_BRANCH -> {
                 environment.gitOperationFinished(activity.id(), done.head(), now);
                 events.deploymentRequested(environment, DeploymentTrigger.BRANCH, environment.parentId(), activity, by);
-                activity.succeed(now, "branch " + done.branch() + " created at " + done.head() + "; deployment requested");
+                String at = done.head() == null ? " (its parent has no commit yet)" : " at " + done.head();
+                activity.succeed(now, "branch " + done.branch() + " created" + at + "; deployment requested");
             }
             case SYNC -> {
                 environment.gitOperationFinished(activity.id(), done.head(), now);
