@@ -113,8 +113,9 @@ final class DeploymentCommands {
                 return ExitCodes.OK;
             }
             JsonNode end = new LogStream(api(), itemPath(deployment, "log", "stream")).follow(line -> say(LogStream.format(line)), this::note);
-            note("Deployment " + deployment + " " + Json.cell(end, "state") + (Json.text(end, "detail") == null ? "" : ": " + Json.cell(end, "detail")));
+            // A deployment that did not succeed is said once, as the error it exits with.
             Waiter.requireSucceeded(end);
+            note("Deployment " + deployment + " " + Json.cell(end, "state") + (Json.text(end, "detail") == null ? "" : ": " + Json.cell(end, "detail")));
             return ExitCodes.OK;
         }
     }
