@@ -14,11 +14,15 @@ function fake(environment: { id: string; type: string }, role: string, extra: Re
   return fakeFetch({
     'GET /api/v1/projects/shop/access': () => json(200, { role, support: false }),
     [`GET ${base}`]: () => json(200, { projectId: 'shop', status: 'ACTIVE', ...environment }),
-    [`GET ${base}/effective-variables`]: () => json(200, [
-      { name: 'SHARED', value: 'p', sensitive: false, inherited: true, source: 'project', visibleBuild: true, visibleRuntime: true },
-      { name: 'FROM_MASTER', value: 'm', sensitive: false, inherited: true, source: 'master', visibleBuild: true, visibleRuntime: true },
-      { name: 'env:STRIPE_KEY', value: null, sensitive: true, inherited: false, source: environment.id, visibleBuild: false, visibleRuntime: true },
-    ]),
+    // Two pages (API-4): the page follows `next` to show the whole view.
+    [`GET ${base}/effective-variables`]: (request) => new URL(request.url).searchParams.get('cursor') === 'e2'
+      ? json(200, { items: [
+        { name: 'env:STRIPE_KEY', value: null, sensitive: true, inherited: false, source: environment.id, visibleBuild: false, visibleRuntime: true },
+      ], next: null })
+      : json(200, { items: [
+        { name: 'FROM_MASTER', value: 'm', sensitive: false, inherited: true, source: 'master', visibleBuild: true, visibleRuntime: true },
+        { name: 'SHARED', value: 'p', sensitive: false, inherited: true, source: 'project', visibleBuild: true, visibleRuntime: true },
+      ], next: 'e2' }),
     [`GET ${base}/variables`]: () => json(200, { items: [
       variable({ name: 'env:STRIPE_KEY', value: null, sensitive: true, environmentId: environment.id }),
       variable({ name: 'LEVEL', value: '1', environmentId: environment.id }),
@@ -40,6 +44,9 @@ describe('VariablesPage', () => {
     expect(row('env:STRIPE_KEY')).toHaveTextContent('this environment');
     const own = screen.getByRole('region', { name: 'Variables of feature itself' });
     expect(within(own).getAllByText('hidden')).toHaveLength(1);
+    const effective = f.requests.filter((r) => r.url.includes('/effective-variables')).map((r) => new URL(r.url).searchParams);
+    expect(effective.map((query) => query.get('cursor'))).toEqual(expect.arrayContaining([null, 'e2']));
+    expect(effective.every((query) => query.get('limit') === '200')).toBe(true);
   });
 
   it('edits with If-Match of the version read, and keeps a sensitive value and flag as they are', async () => {

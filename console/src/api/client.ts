@@ -19,6 +19,8 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly type?: string;
+  /** The SPEC rule the refusal enforces (ENV-3, SEC-2, ...), when the service named one. */
+  readonly rule?: string;
   readonly violations: { field?: string; message?: string }[];
 
   constructor(status: number, problem: Partial<Problem> | undefined) {
@@ -29,6 +31,7 @@ export class ApiProblem extends Error {
     this.title = title;
     this.detail = problem?.detail;
     this.type = problem?.type;
+    this.rule = problem?.rule;
     this.violations = problem?.violations ?? [];
   }
 }

@@ -3,6 +3,7 @@
 // of the version the user saw (API-5): a change made meanwhile answers 412 rather than being lost.
 import type { Api, Schemas } from './client';
 import { ApiProblem, unwrap } from './client';
+import { allItems } from './pages';
 
 export type Variable = Schemas['Variable'];
 export type EffectiveVariable = Schemas['EffectiveVariable'];
@@ -38,9 +39,10 @@ export async function listVariables(api: Api, { projectId, environmentId }: Leve
   return page.items ?? [];
 }
 
+/** VAR-3's whole view, every page of it (API-4) followed. */
 export function effectiveVariables(api: Api, projectId: string, environmentId: string): Promise<EffectiveVariable[]> {
-  return unwrap(api.environments.GET('/api/v1/projects/{projectId}/environments/{environmentId}/effective-variables',
-    { params: { path: { projectId, environmentId } } }));
+  return allItems((cursor) => unwrap(api.environments.GET('/api/v1/projects/{projectId}/environments/{environmentId}/effective-variables',
+    { params: { path: { projectId, environmentId }, query: { limit: '200', ...(cursor ? { cursor } : {}) } } })));
 }
 
 export async function getVariable(api: Api, { projectId, environmentId }: Level, name: string): Promise<VersionedVariable> {

@@ -92,6 +92,25 @@ class DeploymentQueueTest {
                 .then().statusCode(400).body("detail", containsString("QUEUED"));
     }
 
+    /** API-3: the deployment an environment Activity asked for is found from the Activity's id, with the other filters too. */
+    @Test
+    void theDeploymentsOfAnActivityAreListedByItsId() {
+        String project = projectOf("alice");
+        String pushed = UUID.randomUUID().toString();
+        String redeployed = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.DEPLOYMENTS)) {
+            deploymentRequested(project, "master", pushed, "PUSH");
+            deploymentRequested(project, "master", redeployed, "REDEPLOY");
+            probe.await(KafkaProbe.ofType("dev.slipway.deployment.cancelled.v1", project), Duration.ofSeconds(60));
+        }
+        assertThat(deployments(project, "?activityId=" + pushed)).singleElement()
+                .satisfies(found -> assertThat(found).containsEntry("activityId", pushed).containsEntry("state", "CANCELLED"));
+        assertThat(deployments(project, "?activityId=" + redeployed + "&state=QUEUED")).singleElement()
+                .satisfies(found -> assertThat(found).containsEntry("activityId", redeployed).containsEntry("trigger", "REDEPLOY"));
+        assertThat(deployments(project, "?activityId=" + redeployed + "&state=CANCELLED")).isEmpty();
+        assertThat(deployments(project, "?activityId=" + UUID.randomUUID())).isEmpty();
+    }
+
     @Test
     void ticketsAndTierPushesQueueTierDeploymentsAndDeactivationCancels() {
         String project = projectOf("alice");

@@ -65,7 +65,7 @@ class ActiveEnvironmentLimitTest {
         }
         assertThat(active(project)).isEqualTo(8);
         post("alice", env(project, "master") + "/branch", "{\"name\":\"ninth\"}")
-                .statusCode(409).body("type", equalTo("urn:slipway:problem:active-environment-limit"));
+                .statusCode(409).body("type", equalTo("urn:slipway:problem:active-environment-limit")).body("rule", equalTo("ENV-3"));
         post("alice", env(project, "b7") + "/deactivate", null).statusCode(202);
         post("alice", env(project, "master") + "/branch", "{\"name\":\"ninth\"}").statusCode(202);
         post("alice", env(project, "b7") + "/activate", null)

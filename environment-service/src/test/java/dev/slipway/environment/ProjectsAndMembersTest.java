@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.slipway.events.Topics;
 import dev.slipway.testing.KafkaProbe;
@@ -51,7 +52,8 @@ class ProjectsAndMembersTest {
     void theLastAdminCanBeNeitherDemotedNorRemoved() {
         String project = createProject("alice");
         given().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON).body("{\"role\":\"viewer\"}")
-                .when().patch(members(project) + "/alice").then().statusCode(409).body("type", equalTo("urn:slipway:problem:last-admin"));
+                .when().patch(members(project) + "/alice").then().statusCode(409).body("type", equalTo("urn:slipway:problem:last-admin"))
+                .body("rule", equalTo("ENV-9"));
         delete("alice", members(project) + "/alice").statusCode(409).body("type", equalTo("urn:slipway:problem:last-admin"));
         post("alice", members(project), "{\"userId\":\"carol\",\"role\":\"admin\"}").statusCode(201);
         delete("carol", members(project) + "/alice").statusCode(204);
@@ -62,9 +64,10 @@ class ProjectsAndMembersTest {
     void addingAnExistingMemberConflictsAndBadRolesAreRefused() {
         String project = createProject("alice");
         post("alice", members(project), "{\"userId\":\"alice\",\"role\":\"viewer\"}").statusCode(409).body("type", equalTo("urn:slipway:problem:member-exists"));
-        post("alice", members(project), "{\"userId\":\"dave\",\"role\":\"owner\"}").statusCode(400).body("violations[0].field", equalTo("role"));
+        post("alice", members(project), "{\"userId\":\"dave\",\"role\":\"owner\"}").statusCode(400).body("violations[0].field", equalTo("role"))
+                .body("rule", nullValue());
         post("alice", members(project), "{\"userId\":\"\",\"role\":\"viewer\"}").statusCode(400).body("violations[0].field", equalTo("userId"));
-        get("alice", members(project) + "/dave").statusCode(404);
+        get("alice", members(project) + "/dave").statusCode(404).body("rule", nullValue());
     }
 
     @Test
@@ -75,7 +78,7 @@ class ProjectsAndMembersTest {
                 .body("{\"title\":\"First\"}").when().patch("/api/v1/projects/" + project).then().statusCode(200).body("title", equalTo("First"));
         given().header("Authorization", TestTokens.bearer("alice")).header("If-Match", etag).contentType(ContentType.JSON)
                 .body("{\"title\":\"Second\"}").when().patch("/api/v1/projects/" + project).then().statusCode(412)
-                .body("type", equalTo("urn:slipway:problem:precondition-failed"));
+                .body("type", equalTo("urn:slipway:problem:precondition-failed")).body("rule", equalTo("API-5"));
         get("alice", "/api/v1/projects/" + project).body("title", equalTo("First"));
 
         post("alice", members(project), "{\"userId\":\"erin\",\"role\":\"viewer\"}").statusCode(201);
@@ -110,7 +113,7 @@ class ProjectsAndMembersTest {
         org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first);
         given().header("Authorization", TestTokens.bearer("alice")).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + Api.newProjectId() + "\"}").when().post("/api/v1/projects").then().statusCode(422)
-                .body("type", equalTo("urn:slipway:problem:idempotency-key-reused"));
+                .body("type", equalTo("urn:slipway:problem:idempotency-key-reused")).body("rule", equalTo("API-6"));
     }
 
     @Test
@@ -130,7 +133,8 @@ class ProjectsAndMembersTest {
     void deletingAProjectRemovesItAndAnnouncesIt() {
         String project = createProject("alice");
         post("alice", members(project), "{\"userId\":\"bob\",\"role\":\"contributor\"}").statusCode(201);
-        delete("bob", "/api/v1/projects/" + project).statusCode(403);
+        delete("bob", "/api/v1/projects/" + project).statusCode(403).body("type", equalTo("urn:slipway:problem:insufficient-role"))
+                .body("rule", equalTo("SEC-2"));
         delete("alice", "/api/v1/projects/" + project).statusCode(204);
         get("alice", "/api/v1/projects/" + project).statusCode(404);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ENVIRONMENTS)) {

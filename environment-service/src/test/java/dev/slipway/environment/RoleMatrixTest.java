@@ -95,10 +95,15 @@ class RoleMatrixTest {
         if (call.body() != null) {
             request.contentType(ContentType.JSON).body(call.body());
         }
-        int status = request.when().request(call.method(), call.path().replace("{p}", project)).then().extract().statusCode();
+        io.restassured.response.ExtractableResponse<?> response = request.when().request(call.method(), call.path().replace("{p}", project))
+                .then().extract();
+        int status = response.statusCode();
         switch (expect) {
             case ALLOWED -> assertThat(status).as("status").isNotIn(401, 403, 404).isLessThan(500);
-            case FORBIDDEN -> assertThat(status).isEqualTo(403);
+            case FORBIDDEN -> {
+                assertThat(status).isEqualTo(403);
+                assertThat(response.jsonPath().getString("rule")).as("rule").isEqualTo("SEC-2");
+            }
             case HIDDEN -> assertThat(status).isEqualTo(404);
             case UNAUTHENTICATED -> assertThat(status).isEqualTo(401);
         }

@@ -64,13 +64,45 @@ class VariablesTest {
         post("alice", vars("child"), "{\"name\":\"OFF\",\"value\":\"c\",\"enabled\":false}").statusCode(201);
 
         get("alice", env(project, "child") + "/effective-variables").statusCode(200)
-                .body("find { it.name == 'SHARED' }.value", equalTo("parent"))
-                .body("find { it.name == 'SHARED' }.inherited", equalTo(true))
-                .body("find { it.name == 'SHARED' }.source", equalTo("parent"))
-                .body("find { it.name == 'ONLY_PROJECT' }.source", equalTo("project"))
-                .body("find { it.name == 'OWN' }.inherited", equalTo(false))
-                .body("find { it.name == 'PRIVATE' }", nullValue())
-                .body("find { it.name == 'OFF' }", nullValue());
+                .body("items.find { it.name == 'SHARED' }.value", equalTo("parent"))
+                .body("items.find { it.name == 'SHARED' }.inherited", equalTo(true))
+                .body("items.find { it.name == 'SHARED' }.source", equalTo("parent"))
+                .body("items.find { it.name == 'ONLY_PROJECT' }.source", equalTo("project"))
+                .body("items.find { it.name == 'OWN' }.inherited", equalTo(false))
+                .body("items.find { it.name == 'PRIVATE' }", nullValue())
+                .body("items.find { it.name == 'OFF' }", nullValue())
+                .body("next", nullValue());
+    }
+
+    /** API-4: the effective view pages by name like every list; a page's cursor resumes after its last name. */
+    @Test
+    void effectiveVariablesArePagedByName() {
+        branchAndComplete(git, "alice", project, "master", "paged", "paged");
+        for (String name : java.util.List.of("D", "B", "E")) {
+            post("alice", vars(null), "{\"name\":\"" + name + "\",\"value\":\"project\"}").statusCode(201);
+        }
+        post("alice", vars("paged"), "{\"name\":\"A\",\"value\":\"own\"}").statusCode(201);
+        post("alice", vars("paged"), "{\"name\":\"C\",\"value\":\"own\"}").statusCode(201);
+        post("alice", vars("paged"), "{\"name\":\"D\",\"value\":\"own\"}").statusCode(201);
+        String effective = env(project, "paged") + "/effective-variables";
+
+        java.util.List<String> names = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            io.restassured.path.json.JsonPath page = get("alice", effective + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .statusCode(200).body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(2)).extract().jsonPath();
+            names.addAll(page.getList("items.name", String.class));
+            cursor = page.getString("next");
+            pages++;
+        } while (cursor != null && pages < 10);
+        org.assertj.core.api.Assertions.assertThat(names).containsExactly("A", "B", "C", "D", "E");
+        org.assertj.core.api.Assertions.assertThat(pages).isEqualTo(3);
+        get("alice", effective + "?limit=2").body("items.find { it.name == 'D' }", nullValue());
+        get("alice", effective + "?limit=4").body("items.find { it.name == 'D' }.source", equalTo("paged"));
+
+        get("alice", effective + "?limit=0").statusCode(400).body("violations[0].field", equalTo("limit"));
+        get("alice", effective + "?cursor=!!!").statusCode(400).body("violations[0].field", equalTo("cursor"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.slipway.deployment.api;
 
 import dev.slipway.deployment.domain.Deployment;
+import dev.slipway.deployment.domain.DeploymentRepository;
 import dev.slipway.deployment.service.DeploymentQueue;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.events.deployment.DeploymentPhase;
@@ -182,17 +183,19 @@ public class DeploymentResource {
 
     @GET
     @Operation(operationId = "listDeployments", summary = "List a project's deployments",
-            description = "Newest first; filter by environment, state and trigger; paginated (API-4).")
+            description = "Newest first; filter by environment, state, trigger and activityId (the environment Activity it was requested for); "
+                    + "paginated (API-4).")
     @APIResponse(responseCode = "200", description = "A page of deployments")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeploymentView> list(@PathParam("projectId") String projectId, @QueryParam("environment") String environment,
-            @QueryParam("state") String state, @QueryParam("trigger") String trigger, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("state") String state, @QueryParam("trigger") String trigger, @QueryParam("activityId") String activityId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         authorization.requireRead(projectId);
         int size = Cursors.limit(limit);
-        DeploymentState wantedState = QueryParams.enumValue(DeploymentState.class, "state", state);
-        DeploymentTrigger wantedTrigger = QueryParams.enumValue(DeploymentTrigger.class, "trigger", trigger);
-        return Cursors.page(queue.list(projectId, environment, wantedState, wantedTrigger, cursor == null ? null : Cursors.decode(cursor), size + 1),
+        DeploymentRepository.Filter filter = new DeploymentRepository.Filter(environment,
+                QueryParams.enumValue(DeploymentState.class, "state", state), QueryParams.enumValue(DeploymentTrigger.class, "trigger", trigger),
+                activityId);
+        return Cursors.page(queue.list(projectId, filter, cursor == null ? null : Cursors.decode(cursor), size + 1),
                 size, DeploymentQueue::cursorOf, this::view);
     }
 

@@ -29,22 +29,33 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
                         .and("states", List.of(DeploymentState.QUEUED, DeploymentState.RUNNING)));
     }
 
-    /** A project's deployments newest first after the cursor, filtered (null: any). */
-    public List<Deployment> ofProject(String projectId, String environmentId, DeploymentState state, DeploymentTrigger trigger,
-            Instant beforeQueued, UUID beforeId, int limit) {
+    /**
+     * What a list of a project's deployments keeps; each null member keeps any.
+     *
+     * @param activityId the environment-service Activity the deployment was requested for (API-3)
+     */
+    public record Filter(String environmentId, DeploymentState state, DeploymentTrigger trigger, String activityId) {
+    }
+
+    /** A project's deployments newest first after the cursor, filtered. */
+    public List<Deployment> ofProject(String projectId, Filter filter, Instant beforeQueued, UUID beforeId, int limit) {
         StringBuilder query = new StringBuilder("projectId = :project");
         Parameters parameters = Parameters.with("project", projectId);
-        if (environmentId != null) {
+        if (filter.environmentId() != null) {
             query.append(" AND environmentId = :environment");
-            parameters.and("environment", environmentId);
+            parameters.and("environment", filter.environmentId());
         }
-        if (state != null) {
+        if (filter.state() != null) {
             query.append(" AND state = :state");
-            parameters.and("state", state);
+            parameters.and("state", filter.state());
         }
-        if (trigger != null) {
+        if (filter.trigger() != null) {
             query.append(" AND trigger = :trigger");
-            parameters.and("trigger", trigger);
+            parameters.and("trigger", filter.trigger());
+        }
+        if (filter.activityId() != null) {
+            query.append(" AND activityId = :activity");
+            parameters.and("activity", filter.activityId());
         }
         if (beforeQueued != null) {
             query.append(" AND (queuedAt < :at OR (queuedAt = :at AND id < :id))");

@@ -7,7 +7,6 @@ import dev.slipway.deployment.messaging.DeploymentEvents;
 import dev.slipway.deployment.runner.EnvironmentRef;
 import dev.slipway.deployment.runner.Runner;
 import dev.slipway.events.deployment.DeploymentState;
-import dev.slipway.events.deployment.DeploymentTrigger;
 import dev.slipway.platform.api.ProblemException;
 import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.api.TimeCursor;
@@ -113,11 +112,9 @@ public class DeploymentQueue {
 
     /** A page of a project's deployments, newest first; {@code cursor} is {@code <queuedAt>|<id>}. */
     @Transactional
-    public List<Deployment> list(String projectId, String environmentId, DeploymentState state, DeploymentTrigger trigger, String cursor,
-            int limit) {
+    public List<Deployment> list(String projectId, DeploymentRepository.Filter filter, String cursor, int limit) {
         TimeCursor before = TimeCursor.parse(cursor);
-        return deployments.ofProject(projectId, environmentId, state, trigger, before == null ? null : before.at(),
-                before == null ? null : before.id(), limit);
+        return deployments.ofProject(projectId, filter, before == null ? null : before.at(), before == null ? null : before.id(), limit);
     }
 
     public static String cursorOf(Deployment deployment) {

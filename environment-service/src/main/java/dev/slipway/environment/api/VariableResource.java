@@ -3,6 +3,7 @@ package dev.slipway.environment.api;
 import dev.slipway.environment.domain.Variable;
 import dev.slipway.environment.service.VariableService;
 import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.api.Cursors;
 import dev.slipway.platform.api.ETags;
 import dev.slipway.platform.api.IdempotentRequests;
 import dev.slipway.platform.api.Page;
@@ -20,11 +21,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,11 +77,16 @@ public class VariableResource {
     @GET
     @Path("/environments/{environmentId}/effective-variables")
     @Operation(operationId = "listEffectiveVariables", summary = "Effective variables of an environment (VAR-3)", description = "project < nearest ancestor's inheritable < own; "
-            + "each says whether it is inherited and its source. Sensitive values are null.")
-    @APIResponse(responseCode = "200", description = "The effective variables")
-    public List<VariableViews.EffectiveView> effective(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId) {
+            + "each says whether it is inherited and its source. Sensitive values are null. By name, paginated (API-4).")
+    @APIResponse(responseCode = "200", description = "A page of the effective variables")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<VariableViews.EffectiveView> effective(@PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor);
         authorization.requireRead(projectId);
-        return variables.effective(projectId, environmentId).stream().map(e -> VariableViews.EffectiveView.of(e, false)).toList();
+        return Cursors.page(variables.effective(projectId, environmentId, after, size + 1), size, effective -> effective.variable().name(),
+                effective -> VariableViews.EffectiveView.of(effective, false));
     }
 
     @GET

@@ -96,6 +96,18 @@ public class VariableService {
         return EffectiveVariables.of(environmentId, ancestors, variables.atLevels(projectId, levels));
     }
 
+    /**
+     * A page of {@link #effective(String, String)} (API-4): the effective variables named after
+     * {@code after} (null: from the first), by name, at most {@code rows}. Overrides are resolved over
+     * every level first, so a page costs the same two queries as the whole view.
+     */
+    @Transactional
+    public List<EffectiveVariables.Effective> effective(String projectId, String environmentId, String after, int rows) {
+        return effective(projectId, environmentId).stream()
+                .filter(effective -> after == null || effective.variable().name().compareTo(after) > 0)
+                .limit(rows).toList();
+    }
+
     /** VAR-4: an environment's change redeploys it when active; a project's change every active Integration environment. */
     private void redeployAfterChange(String projectId, Optional<Environment> environment, String user) {
         List<Environment> affected = environment.map(List::of).orElseGet(() -> environments.activeIntegration(projectId));

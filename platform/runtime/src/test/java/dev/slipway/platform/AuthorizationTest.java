@@ -11,6 +11,7 @@ import dev.slipway.devinfra.DevTokens;
 import dev.slipway.devinfra.SlipwayHome;
 import dev.slipway.events.ProjectRole;
 import dev.slipway.platform.api.ProblemException;
+import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.security.ProjectAccessStore;
 import dev.slipway.platform.security.ProjectAuthorization;
 import dev.slipway.testing.TestTokens;
@@ -55,7 +56,14 @@ class AuthorizationTest {
     @Test
     void nonMemberLearnsNothingAboutTheProject() {
         given().header("Authorization", TestTokens.bearer("mallory")).when().get(path())
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json").body("rule", nullValue());
+    }
+
+    @Test
+    void aRoleTooLowIsA403NamingSec2() {
+        given().header("Authorization", TestTokens.bearer("alice")).when().post(path().replace("/access", "/settings"))
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:slipway:problem:insufficient-role")).body("rule", equalTo("SEC-2"));
     }
 
     @Test
@@ -106,7 +114,10 @@ class AuthorizationTest {
             assertThat(authorization.holds(project, "mallory", ProjectRole.VIEWER)).isFalse();
             authorization.require(project, "alice", ProjectRole.VIEWER);
             assertThatThrownBy(() -> authorization.require(project, "alice", ProjectRole.ADMIN))
-                    .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(403));
+                    .isInstanceOfSatisfying(DomainException.class, refusal -> {
+                        assertThat(refusal.status()).isEqualTo(403);
+                        assertThat(refusal.rule()).isEqualTo("SEC-2");
+                    });
             assertThatThrownBy(() -> authorization.require(project, "mallory", ProjectRole.VIEWER))
                     .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(404));
         });

@@ -1,6 +1,9 @@
 package dev.slipway.platform;
 
 import dev.slipway.events.ProjectRole;
+import dev.slipway.platform.api.Problem;
+import dev.slipway.platform.client.ServiceProblemException;
+import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.security.Caller;
 import dev.slipway.platform.security.ProjectAuthorization;
 import io.quarkus.security.Authenticated;
@@ -44,6 +47,14 @@ public class ProbeResource {
         return new Access(projectId, caller.userId(), authorization.callerRole(projectId).orElse(null), caller.isSupport());
     }
 
+    /** A change that needs the admin role (SEC-2). */
+    @POST
+    @Path("/projects/{projectId}/settings")
+    public jakarta.ws.rs.core.Response settings(@PathParam("projectId") String projectId) {
+        authorization.require(projectId, ProjectRole.ADMIN);
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
     /** A write through the pool, as an API request makes one: two ledger rows in one transaction, both or neither. */
     @POST
     @Path("/ledger/{account}")
@@ -62,6 +73,20 @@ public class ProbeResource {
 
     /** Test body. */
     public record Order(@NotBlank String name, @NotNull @Min(1) @Max(10) Integer count, Colour colour) {
+    }
+
+    /** A refusal by a rule of the contract (here ENV-3's): the problem names the rule. */
+    @POST
+    @Path("/refused")
+    public String refused() {
+        throw new DomainException("ENV-3", 409, "active-environment-limit", "The project already has its most active environments.");
+    }
+
+    /** Another service's refusal by one of its rules, reaching this request: a 502 relaying the rule. */
+    @GET
+    @Path("/relayed")
+    public String relayed() {
+        throw new ServiceProblemException("ticket-service", 409, Problem.typeOf("ticket-not-open"), "ticket t1 is closed", "TKT-3");
     }
 
     @GET

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.slipway.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ class ProblemDetailsTest {
                 .body("title", notNullValue())
                 .body("detail", notNullValue())
                 .body("instance", equalTo("/test/orders"))
+                .body("rule", nullValue())
                 .body(not(containsString("Exception")))
                 .body(not(containsString("com.fasterxml")));
     }
@@ -85,7 +87,26 @@ class ProblemDetailsTest {
     @Test
     void unknownPathIs404() {
         given().header("Authorization", TestTokens.bearer("alice")).when().get("/api/v1/nothing-here")
-                .then().statusCode(404).contentType(PROBLEM).body("instance", equalTo("/api/v1/nothing-here"));
+                .then().statusCode(404).contentType(PROBLEM).body("instance", equalTo("/api/v1/nothing-here"))
+                .body("rule", nullValue());
+    }
+
+    @Test
+    void aRefusalByARuleNamesTheRule() {
+        given().header("Authorization", TestTokens.bearer("alice")).when().post("/test/refused")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:slipway:problem:active-environment-limit"))
+                .body("title", equalTo("Conflict"))
+                .body("rule", equalTo("ENV-3"));
+    }
+
+    @Test
+    void aCalledServicesRefusalIsA502RelayingItsRule() {
+        given().header("Authorization", TestTokens.bearer("alice")).when().get("/test/relayed")
+                .then().statusCode(502).contentType(PROBLEM)
+                .body("type", equalTo("urn:slipway:problem:bad-gateway"))
+                .body("detail", containsString("ticket-service"))
+                .body("rule", equalTo("TKT-3"));
     }
 
     @Test

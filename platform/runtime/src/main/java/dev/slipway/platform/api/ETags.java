@@ -1,5 +1,6 @@
 package dev.slipway.platform.api;
 
+import dev.slipway.platform.domain.DomainException;
 import java.util.Arrays;
 
 /** Entity tags of mutable resources from their version (API-5). */
@@ -25,7 +26,7 @@ public final class ETags {
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                 .anyMatch(current::equals);
         if (!matches) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
+            throw new DomainException("API-5", 412, "precondition-failed",
                     "If-Match " + ifMatch.strip() + " does not match the current version " + current + "; read it again and retry.");
         }
     }

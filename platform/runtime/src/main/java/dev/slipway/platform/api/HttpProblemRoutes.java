@@ -47,7 +47,7 @@ public class HttpProblemRoutes {
             return;
         }
         Problem problem = new Problem(Problem.typeOf(title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')), title, status, detail,
-                context.normalizedPath(), null, null);
+                context.normalizedPath(), null, null, null);
         try {
             context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(objectMapper.writeValueAsString(problem));

@@ -2,6 +2,7 @@ package dev.slipway.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.platform.domain.DomainException;
 import dev.slipway.platform.housekeeping.HousekeepingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -63,7 +64,7 @@ public class IdempotentRequests {
         if (!found.isEmpty()) {
             Object[] row = (Object[]) found.get(0);
             if (!fingerprint.equals(row[0])) {
-                throw ProblemException.unprocessable("idempotency-key-reused",
+                throw new DomainException("API-6", 422, "idempotency-key-reused",
                         "This Idempotency-Key was already used for a different request.");
             }
             Response.ResponseBuilder replay = Response.status((Integer) row[1]).header("Idempotency-Replayed", "true");

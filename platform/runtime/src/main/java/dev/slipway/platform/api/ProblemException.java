@@ -59,6 +59,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.typeOf(slug), title, status, getMessage(), instance, violations, null);
+        return new Problem(Problem.typeOf(slug), title, status, getMessage(), instance, violations, null, null);
     }
 }

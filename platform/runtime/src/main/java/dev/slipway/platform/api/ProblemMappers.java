@@ -91,7 +91,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(Problem.typeOf("forbidden"), "Forbidden", 403,
-                "You are not allowed to do this.", path(uri), null, null));
+                "You are not allowed to do this.", path(uri), null, null, null));
     }
 
     @ServerExceptionMapper
@@ -114,7 +114,7 @@ public class ProblemMappers {
             default -> title + ".";
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.typeOf(slug(title)), title, status, detail, path(uri), null, null));
+                .entity(new Problem(Problem.typeOf(slug(title)), title, status, detail, path(uri), null, null, null));
         // 405 must say what is allowed (RFC 9110); keep the Allow header Quarkus computed.
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
@@ -133,16 +133,20 @@ public class ProblemMappers {
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .entity(new Problem(Problem.typeOf("service-unavailable"), "Service Unavailable", 503,
                         "This request needs " + e.target() + ", which is not answering right now. Nothing was changed; retry in a few seconds.",
-                        path(uri), null, null))
+                        path(uri), null, null, null))
                 .build();
     }
 
-    /** Another Slipway service answered this request's call with an error it should not have: 502, naming it. */
+    /**
+     * Another Slipway service answered this request's call with an error it should not have: 502, naming
+     * it, and relaying the SPEC rule its refusal named, if any.
+     */
     @ServerExceptionMapper
     public Response calledServiceFailed(ServiceProblemException e, UriInfo uri) {
-        LOG.warnf("%s answered %d for %s: %s", e.target(), e.status(), path(uri), e.detail());
+        LOG.warnf("%s answered %d%s for %s: %s", e.target(), e.status(), e.rule() == null ? "" : " (" + e.rule() + ")", path(uri), e.detail());
         return respond(new Problem(Problem.typeOf("bad-gateway"), "Bad Gateway", 502, "This request needs " + e.target() + ", which answered "
-                + e.status() + ". Nothing was changed here.", path(uri), null, null));
+                + e.status() + (e.rule() == null ? "" : ", refusing by " + e.rule()) + ". Nothing was changed here.", path(uri), null, null,
+                e.rule()));
     }
 
     @ServerExceptionMapper
@@ -155,7 +159,7 @@ public class ProblemMappers {
                     .entity(new Problem(Problem.typeOf("service-unavailable"), "Service Unavailable", 503,
                             "The service cannot reach its database right now. A change is applied entirely or not at all; "
                                     + "retry in a few seconds (a creating POST with the same Idempotency-Key is applied once).",
-                            path(uri), null, null))
+                            path(uri), null, null, null))
                     .build();
         }
         // SQL state class 22 (data exception): a value the database cannot take, such as a NUL
@@ -170,13 +174,13 @@ public class ProblemMappers {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", path(uri), correlationId);
         return respond(new Problem(Problem.typeOf("internal-error"), "Internal error", 500,
-                "The request failed unexpectedly; report correlation id " + correlationId + ".", path(uri), null, correlationId));
+                "The request failed unexpectedly; report correlation id " + correlationId + ".", path(uri), null, correlationId, null));
     }
 
     private static Response unauthenticated(UriInfo uri) {
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
                 .entity(new Problem(Problem.typeOf("unauthenticated"), "Unauthorized", 401,
-                        "A valid bearer token is required.", path(uri), null, null))
+                        "A valid bearer token is required.", path(uri), null, null, null))
                 .build();
     }
 

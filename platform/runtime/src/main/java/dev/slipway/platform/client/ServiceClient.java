@@ -195,6 +195,7 @@ public class ServiceClient {
     private ServiceProblemException problem(SlipwayService target, HttpResponse<InputStream> response) {
         String type = null;
         String detail = null;
+        String rule = null;
         try (InputStream body = response.body()) {
             byte[] bytes = body.readNBytes(PROBLEM_BODY_LIMIT);
             String contentType = response.headers().firstValue("Content-Type").orElse("");
@@ -202,11 +203,12 @@ public class ServiceClient {
                 JsonNode problem = mapper.readTree(bytes);
                 type = text(problem, "type");
                 detail = text(problem, "detail") != null ? text(problem, "detail") : text(problem, "title");
+                rule = text(problem, "rule");
             }
         } catch (IOException e) {
             // the status alone tells what happened
         }
-        return new ServiceProblemException(target.id(), response.statusCode(), type, detail);
+        return new ServiceProblemException(target.id(), response.statusCode(), type, detail, rule);
     }
 
     private static String text(JsonNode node, String field) {

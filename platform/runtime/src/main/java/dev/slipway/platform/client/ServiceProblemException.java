@@ -5,7 +5,8 @@ import dev.slipway.platform.api.Problem;
 /**
  * The called service answered an error other than unavailability: a 4xx (never retried) or a 500.
  * Carries the problem details (API-2) it sent: {@link #status()}, {@link #type()}'s slug
- * ({@code not-found}, {@code ambiguous-commit}, ...) and {@link #detail()}.
+ * ({@code not-found}, {@code ambiguous-commit}, ...), {@link #detail()} and the SPEC {@link #rule()}
+ * it named, if any.
  */
 public class ServiceProblemException extends ServiceCallException {
 
@@ -14,12 +15,18 @@ public class ServiceProblemException extends ServiceCallException {
     private final int status;
     private final String type;
     private final String detail;
+    private final String rule;
 
     public ServiceProblemException(String target, int status, String type, String detail) {
+        this(target, status, type, detail, null);
+    }
+
+    public ServiceProblemException(String target, int status, String type, String detail, String rule) {
         super(target, target + " answered " + status + (type == null ? "" : " " + slugOf(type)) + (detail == null ? "" : ": " + detail), null);
         this.status = status;
         this.type = type;
         this.detail = detail;
+        this.rule = rule;
     }
 
     public int status() {
@@ -38,6 +45,11 @@ public class ServiceProblemException extends ServiceCallException {
 
     public String detail() {
         return detail;
+    }
+
+    /** The SPEC rule the called service's refusal named (its problem's {@code rule}, e.g. TKT-3), or null. */
+    public String rule() {
+        return rule;
     }
 
     public boolean isNotFound() {

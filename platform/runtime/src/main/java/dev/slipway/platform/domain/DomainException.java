@@ -1,5 +1,6 @@
 package dev.slipway.platform.domain;
 
+import dev.slipway.platform.api.Problem;
 import dev.slipway.platform.api.ProblemException;
 
 /**
@@ -21,12 +22,19 @@ public class DomainException extends ProblemException {
         return rule;
     }
 
+    /** The problem names the rule, so a client need not parse the detail to know which one refused (API-2). */
+    @Override
+    public Problem toProblem(String instance) {
+        return super.toProblem(instance).withRule(rule);
+    }
+
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Invalid request";
             case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 412 -> "Precondition failed";
             case 422 -> "Unprocessable request";
             default -> "Refused";
         };

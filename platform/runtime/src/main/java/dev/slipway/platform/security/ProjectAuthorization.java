@@ -97,8 +97,6 @@ public class ProjectAuthorization {
     }
 
     private static void raise(Optional<Refusal> refusal) {
-        if (refusal.isPresent()) {
-            throw ProblemException.forbidden(refusal.get().slug(), refusal.get().detail());
-        }
+        Refusal.raise(refusal); // a DomainException: the 403 names SEC-2
     }
 }

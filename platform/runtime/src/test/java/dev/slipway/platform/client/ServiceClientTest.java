@@ -81,8 +81,22 @@ class ServiceClientTest {
                     assertThat(e.detail()).isEqualTo("commit abcdef1 is unknown");
                     assertThat(e.target()).isEqualTo("ssh-gateway");
                     assertThat(e.isNotFound()).isTrue();
+                    assertThat(e.rule()).isNull();
                 });
         assertThat(standIn.hits(PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalKeepsTheRuleItNamed() {
+        standIn.on(PATH, (request, hit, vertx) -> request.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")
+                .end("{\"type\":\"urn:slipway:problem:ticket-not-open\",\"title\":\"Conflict\",\"status\":409,"
+                        + "\"detail\":\"ticket t1 is closed\",\"rule\":\"TKT-3\"}"));
+
+        assertThatThrownBy(() -> client(config(5)).getJson(SlipwayService.TICKET_SERVICE, PATH, Pong.class))
+                .isInstanceOfSatisfying(ServiceProblemException.class, e -> {
+                    assertThat(e.slug()).isEqualTo("ticket-not-open");
+                    assertThat(e.rule()).isEqualTo("TKT-3");
+                });
     }
 
     @Test
