@@ -54,6 +54,10 @@ final class DeploymentCommands {
         @Option(names = "--trigger", paramLabel = "<trigger>", description = "Only this trigger: PUSH, BRANCH, TICKET, ... (DEP-1).")
         String trigger;
 
+        @Option(names = "--activity", paramLabel = "<id>",
+                description = "Only those this activity started (activity:list), whichever environment: a merge deploys the parent.")
+        String activity;
+
         @Option(names = "--limit", paramLabel = "<n>", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}; 0: all).")
         int limit;
 
@@ -65,6 +69,8 @@ final class DeploymentCommands {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("state", state);
             filters.put("trigger", trigger);
+            filters.put("activityId", activity);
+            all |= activity != null;
             return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }

@@ -313,4 +313,14 @@ class AgainstAnOriginTest {
         assertThat(result.out()).isEqualTo("2026-11-28T08:00:01Z [BUILD] exit 2\n");
         assertThat(result.err()).as("said once").isEqualTo("Error: Deployment d2 FAILED: build hook exited with 2\n");
     }
+
+    @Test
+    void theDeploymentsOfAnActivityAreListedWhicheverEnvironmentTheyDeployed() {
+        origin.json("GET", "/api/v1/projects/shop/deployments?activityId=a1&limit=20", 200,
+                "{\"items\":[{\"id\":\"d7\",\"environmentId\":\"master\",\"state\":\"RUNNING\",\"trigger\":\"MERGE\"}],\"next\":null}");
+        CliRun.Result result = cli().run("deployment:list", "-p", "shop", "-e", "sprint1", "--activity", "a1", "--columns", "id,environment",
+                "--no-header");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("d7\tmaster\n");
+    }
 }

@@ -15,9 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,13 @@ class CliIT {
             // Branching without a local checkout, waited for: the progress on stderr, nothing but results on stdout.
             Result branched = cli.run("branch", "feature-cli", "master", "-p", project).requireSuccess();
             assertThat(branched.stderr()).contains("environment.branch");
-            // The child deploys after its activity: its latest deployment's log, followed to the end.
-            Awaitility.await("feature-cli's deployment").atMost(Suite.PATIENCE).until(() ->
-                    cli.run("deployment:log", "--follow", "-p", project, "-e", "feature-cli"),
-                    log -> log.exit() == 0 && log.stdout().contains("cli hook step 3 of feature-cli"));
+            // The child deploys after its activity: the deployment that activity started, its log followed to the end.
+            Matcher activity = Pattern.compile("\\(activity ([0-9a-f-]{36})\\)").matcher(branched.stderr());
+            assertThat(activity.find()).as("the activity's id in %s", branched.stderr()).isTrue();
+            String childDeployment = Awaitility.await("feature-cli's deployment").atMost(Suite.PATIENCE).until(() ->
+                    firstId(cli.jsonList("deployment:list", "-p", project, "--activity", activity.group(1))), id -> id != null);
+            assertThat(cli.run("deployment:log", "--follow", "-p", project, childDeployment).requireSuccess().stdout())
+                    .contains("cli hook step 3 of feature-cli");
             Result tree = cli.run("environment:list", "-p", project, "--format", "table", "--columns", "id,status");
             assertThat(tree.requireSuccess().stdout()).containsPattern("(?m)^\\| master +\\| ACTIVE").containsPattern("(?m)^\\| {3}feature-cli +\\| ACTIVE");
             JsonNode environments = cli.jsonList("environment:list", "-p", project);
@@ -115,7 +119,7 @@ class CliIT {
             // Production refuses a variable but through a ticket (ENV-5): the API's detail, its rule and slug, exit 4, no stack trace.
             Result refused = cli.run("variable:create", "-p", project, "-e", "production", "env:MODE", "--value", "live");
             assertThat(refused.exit()).isEqualTo(4);
-            assertThat(refused.stderr()).startsWith("Error: ").contains("ticket-required").doesNotContain("Exception", "\tat ");
+            assertThat(refused.stderr()).startsWith("Error: ").contains("(ENV-5, ticket-required)").doesNotContain("Exception", "\tat ");
             Result missing = cli.run("environment:info", "-p", project, "-e", "no-such-environment");
             assertThat(missing.exit()).isEqualTo(3);
             assertThat(missing.stderr()).startsWith("Error: ").doesNotContain("Exception");
