@@ -1,12 +1,13 @@
-// The command-line equivalent of what a page does, to copy (issue 12), with the Platform.sh-style
-// command names of issue 13 (`environment:branch`, `variable:create`, ...). The CLI's name is not
-// settled yet: it lives here alone, so that it changes in one place.
+// The command-line equivalent of what a page does, to copy (issue 12), in slipway-cli's own syntax
+// (cli/, issue 13; every command's --help is in cli/src/test/resources/golden/help.txt). Every kind
+// of line the pages print is in test/cli-commands.txt, which the console's tests keep to what it
+// prints and the CLI's ConsoleCommandsTest parses: a line the CLI would refuse fails a build.
 export const CLI_NAME = 'slipway-cli';
 
 /** An argument written as it is, unquoted: a shell expansion such as "$VALUE". */
 export interface Raw { raw: string }
 
-type Arg = string | number | boolean | null | undefined | false | Raw | Arg[];
+export type Arg = string | number | boolean | null | undefined | false | Raw | Arg[];
 
 /** An argument as a POSIX shell reads it back: bare when it is plain, else single-quoted. */
 export function shellQuote(arg: string): string {
@@ -37,3 +38,6 @@ export const SENSITIVE_VALUE: Raw = { raw: '"$VALUE"' };
 /** `-p <project> [-e <environment>]`, the CLI's global options (issue 13). */
 export const target = (projectId: string, environmentId?: string) =>
   [...option('-p', projectId), ...option('-e', environmentId)];
+
+/** An empty argument, which cliCommand otherwise leaves out. */
+export const EMPTY: Raw = { raw: "''" };

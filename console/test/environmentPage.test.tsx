@@ -156,7 +156,7 @@ describe('EnvironmentPage', () => {
     expect(within(sync).getByRole('button', { name: 'Sync' })).toHaveAccessibleDescription('Nothing to synchronize: you must specify data or code');
     await user.click(within(sync).getByLabelText('Data'));
     await user.click(within(sync).getByLabelText('Code'));
-    expect(within(sync).getByText('slipway-cli environment:sync code data -p shop -e feature')).toBeInTheDocument();
+    expect(within(sync).getByText('slipway-cli environment:synchronize code data -p shop -e feature -y')).toBeInTheDocument();
     await user.click(within(sync).getByRole('button', { name: 'Sync' }));
     await waitFor(() => expect(f.requests.some((r) => r.method === 'POST')).toBe(true));
     expect(await f.requests.find((r) => r.method === 'POST')!.json()).toEqual({ code: true, data: true });
@@ -177,7 +177,7 @@ describe('EnvironmentPage', () => {
     expect(within(form).getByRole('button', { name: 'Delete' })).toBeDisabled();
     await user.click(within(form).getByLabelText('Keep the git branch'));
     await user.type(within(form).getByLabelText('Type feature to confirm'), 'feature');
-    expect(within(form).getByText('slipway-cli environment:delete -p shop -e feature --no-delete-branch')).toBeInTheDocument();
+    expect(within(form).getByText('slipway-cli environment:delete -p shop -e feature --keep-branch -y')).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(f.requests.some((r) => r.method === 'DELETE')).toBe(true));
     expect(new URL(f.requests.find((r) => r.method === 'DELETE')!.url).searchParams.get('keepBranch')).toBe('true');
@@ -207,7 +207,7 @@ describe('EnvironmentPage', () => {
     expect(await post.json()).toEqual({ type: 'DEPLOY', projectId: 'shop', environmentId: 'production', subject: 'Deploy to production',
       priority: 'NORMAL', payload: { commit: '9fceb02', includeData: true } });
     expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(within(deploy).getByText(/slipway-cli ticket:create --type DEPLOY -p shop -e production/)).toBeInTheDocument();
+    expect(within(deploy).getByText("slipway-cli ticket:create -p shop -e production --type DEPLOY --subject 'Deploy to production' --commit 9fceb02 --include-data")).toBeInTheDocument();
   });
 
   it('offers no GO_LIVE on Staging, and tells a viewer that tickets need the contributor role', async () => {

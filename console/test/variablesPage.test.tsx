@@ -84,7 +84,7 @@ describe('VariablesPage', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete LEVEL' }));
     const confirm = screen.getByRole('group', { name: 'Delete LEVEL' });
     await waitFor(() => expect(within(confirm).getByRole('button', { name: 'Delete variable' })).toBeEnabled());
-    expect(within(confirm).getByText('slipway-cli variable:delete LEVEL --level environment -p shop -e feature')).toBeInTheDocument();
+    expect(within(confirm).getByText('slipway-cli variable:delete --level environment -p shop -e feature LEVEL -y')).toBeInTheDocument();
     await user.click(within(confirm).getByRole('button', { name: 'Delete variable' }));
     expect(await within(confirm).findByRole('alert')).toHaveTextContent('LEVEL changed since version 3 was read');
     expect(f.requests.find((r) => r.method === 'DELETE')!.headers.get('If-Match')).toBe('"3"');
@@ -102,7 +102,7 @@ describe('VariablesPage', () => {
     await user.click(within(form).getByLabelText('Sensitive'));
     await user.click(within(form).getByLabelText('Inheritable'));
     const cli = within(form).getByText(/variable:create/);
-    expect(cli).toHaveTextContent('slipway-cli variable:create --level environment -p shop -e feature --name TOKEN --value "$VALUE" --sensitive true');
+    expect(cli).toHaveTextContent('slipway-cli variable:create --level environment -p shop -e feature TOKEN --value "$VALUE" --sensitive --inheritable=false');
     expect(cli).not.toHaveTextContent('s3cret');
     await user.click(within(form).getByRole('button', { name: 'Add variable' }));
     await waitFor(() => expect(f.requests.some((r) => r.method === 'POST')).toBe(true));

@@ -23,16 +23,26 @@ export interface OperationInput {
   keepBranch?: boolean;
 }
 
-/** The equivalent CLI command (issue 13's names, Platform.sh's style). */
+/**
+ * The equivalent CLI command, as slipway-cli parses it (cli/src/test/resources/golden/help.txt;
+ * every kind of line is in test/cli-commands.txt, which the CLI's tests parse). The operations that
+ * the CLI confirms on a terminal carry `-y`: the page's button is that confirmation, and a script
+ * has no terminal.
+ */
 export function operationCommand(projectId: string, environmentId: string, operation: Operation, input: OperationInput = {}): string {
   const on = target(projectId, environmentId);
   switch (operation) {
     case 'branch':
       return cliCommand('environment:branch', input.branchName?.trim() || '<name>', option('--title', input.title?.trim()), on);
     case 'sync':
-      return cliCommand('environment:sync', input.code && 'code', input.data && 'data', on);
+      // <what> is required (code, data or both); the page refuses neither, the line names the choice.
+      return cliCommand('environment:synchronize', input.code || input.data ? [input.code && 'code', input.data && 'data'] : '<code|data>',
+        on, input.data && '-y');
     case 'delete':
-      return cliCommand('environment:delete', on, input.keepBranch && '--no-delete-branch');
+      return cliCommand('environment:delete', on, input.keepBranch && '--keep-branch', '-y');
+    case 'merge':
+    case 'deactivate':
+      return cliCommand(`environment:${operation}`, on, '-y');
     default:
       return cliCommand(`environment:${operation}`, on);
   }

@@ -9,7 +9,7 @@ import { unwrap } from './client';
 import { useApi } from './context';
 import { newIdempotencyKey } from './idempotency';
 import { refreshInterval } from './refresh';
-import { cliCommand, option, SENSITIVE_VALUE, target } from '../cli';
+import { cliCommand, option, SENSITIVE_VALUE, shellQuote, target, type Arg } from '../cli';
 export { ticketHref } from '../router';
 
 type Schemas = TicketComponents['schemas'];
@@ -73,18 +73,35 @@ export function useOpenTicket(request: OpenTicketRequest) {
   });
 }
 
-/** `ticket:create` with the same fields (issue 13); a sensitive value is never printed. */
+/**
+ * `ticket:create` with the same fields, as slipway-cli parses it (every kind of line is in
+ * test/cli-commands.txt, which the CLI's tests parse). A sensitive value is never printed (VAR-2),
+ * nor a value the request leaves out: `"$VALUE"` is for the user's shell to fill in. The CLI's
+ * `--set` carries a name and a value (and `--set-sensitive` the sensitive flag), not the other
+ * flags: the service keeps a variable's own (or its defaults). `--public-key` names a file: the
+ * pasted key reaches it through standard input.
+ */
 export function ticketCommand(request: OpenTicketRequest, sensitive = false): string {
   const p = request.payload ?? {};
-  const variables = (p.variables ?? []).map((v) => v.action === 'DELETE'
-    ? ['--delete-variable', v.name]
-    : ['--set-variable', v.name, ...option('--value', sensitive || v.sensitive ? undefined : v.value),
-       (sensitive || v.sensitive) && ['--value', SENSITIVE_VALUE]]);
-  return cliCommand('ticket:create', '--type', request.type, target(request.projectId, request.environmentId),
-    option('--subject', request.subject),
+  const variables = (p.variables ?? []).map((v) => {
+    const name = v.name || '<name>';
+    if (v.action === 'DELETE') return ['--unset', name];
+    const hidden = sensitive || v.sensitive;
+    const value: Arg = hidden || v.value === undefined || v.value === null
+      ? { raw: shellQuote(`${name}=`) + SENSITIVE_VALUE.raw }
+      : `${name}=${v.value}`;
+    return [hidden ? '--set-sensitive' : '--set', value];
+  });
+  const publicKey = p.publicKey?.trim();
+  const command = cliCommand('ticket:create', target(request.projectId, request.environmentId),
+    '--type', request.type, '--subject', request.subject || '<subject>',
+    option('--description', request.description),
+    request.priority !== 'NORMAL' && option('--priority', request.priority),
     option('--commit', p.commit), p.includeData && '--include-data',
     option('--approve-config-of', p.approveConfigOf),
-    option('--title', p.title), option('--expires-at', p.expiresAt), option('--public-key', p.publicKey?.trim()),
+    publicKey ? ['--public-key', '/dev/stdin'] : p.publicKey !== undefined && ['--public-key', '<public-key-file>'],
+    option('--key-title', p.title), option('--expires-at', p.expiresAt),
     (p.domains ?? []).map((d) => ['--domain', d]),
     variables);
+  return publicKey ? `printf '%s\\n' ${shellQuote(publicKey)} | ${command}` : command;
 }

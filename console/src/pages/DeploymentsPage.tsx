@@ -19,6 +19,15 @@ const STATES: DeploymentState[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', '
 const TRIGGERS: DeploymentTrigger[] = ['PUSH', 'BRANCH', 'MERGE', 'SYNC', 'ACTIVATE', 'VARIABLES', 'REDEPLOY', 'TICKET', 'TIER_PUSH', 'ROLLBACK'];
 export const DEPLOYMENTS_PAGE_SIZE = 20;
 
+/**
+ * The list as slipway-cli prints it (every kind of line is in test/cli-commands.txt, which the CLI's
+ * tests parse): without -e the CLI lists the checked-out branch's environment, so "all" is --all.
+ */
+export function deploymentListCommand(projectId: string, environment: string, state: string, trigger: string): string {
+  return cliCommand('deployment:list', target(projectId, environment || undefined), !environment && '--all',
+    option('--state', state), option('--trigger', trigger));
+}
+
 const isRunning = (d: Deployment) => d.state === 'QUEUED' || d.state === 'RUNNING';
 const when = (instant?: string | null) => (instant ? new Date(instant).toLocaleString() : '');
 
@@ -90,8 +99,7 @@ export function DeploymentsPage({ projectId, environmentId }: { projectId: strin
           {TRIGGERS.map((t) => <option key={t} value={t}>{t.toLowerCase()}</option>)}
         </select>
       </form>
-      <CliCommand what="deployment list" command={cliCommand('deployment:list', target(projectId, environment || undefined),
-        option('--state', state), option('--trigger', trigger))} />
+      <CliCommand what="deployment list" command={deploymentListCommand(projectId, environment, state, trigger)} />
       {deployments.isPending && <p role="status">Loading deployments…</p>}
       <ProblemMessage error={deployments.error} />
       {deployments.data && items.length === 0 && <p>No deployments{Object.keys(filter).length ? ' match these filters' : ' yet'}.</p>}

@@ -11,14 +11,14 @@ import {
   createVariable, deleteVariable, effectiveVariables, getVariable, isTicketRequired, listVariables, updateVariable,
   type EffectiveVariable, type Level, type Variable,
 } from '../api/variables';
-import { cliCommand, option, SENSITIVE_VALUE, target } from '../cli';
+import { cliCommand, EMPTY, option, SENSITIVE_VALUE, target } from '../cli';
 import { CliCommand } from '../components/CliCommand';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TicketOpened } from '../components/TicketRequests';
 import { variablesHref } from '../router';
 
 /** The VAR-2 flags, with the labels users read (and the Playwright tests find). */
-interface Flags {
+export interface Flags {
   sensitive: boolean;
   json: boolean;
   visibleBuild: boolean;
@@ -50,13 +50,24 @@ function FlagList({ v }: { v: Partial<Flags> }) {
   return <span className="flags">{shown.join(', ') || '—'}</span>;
 }
 
-/** The variable command of issue 13 for a change at `level`; a sensitive value is left to the user's shell. */
-function variableCommand(level: Level, command: 'create' | 'update' | 'delete', name: string, value?: string, flags?: Flags): string {
+const flagOption = (flag: keyof Flags) => '--' + flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
+/**
+ * The variable command for a change at `level`, as slipway-cli parses it (every kind of line is in
+ * test/cli-commands.txt, which the CLI's tests parse): the name positional, a sensitive value left
+ * to the user's shell. Create names the flags that differ from the service's defaults; update names
+ * all six, as Save sends them; delete carries `-y`, the page's button being the confirmation.
+ */
+export function variableCommand(level: Level, command: 'create' | 'update' | 'delete', name: string, value?: string, flags?: Flags): string {
   const on = [...option('--level', level.environmentId === undefined ? 'project' : 'environment'), ...target(level.projectId, level.environmentId)];
-  if (command === 'delete') return cliCommand('variable:delete', name, on);
-  return cliCommand(`variable:${command}`, on, command === 'create' ? ['--name', name] : name,
-    value !== undefined && value !== '' && (flags?.sensitive ? ['--value', SENSITIVE_VALUE] : ['--value', value]),
-    flags && FLAG_LABELS.map(([flag]) => ['--' + flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), String(flags[flag])]));
+  if (command === 'delete') return cliCommand('variable:delete', on, name, '-y');
+  // --value is required by variable:create; an empty value is sent as one, so it is said as one.
+  const shown = value === undefined && command === 'update' ? []
+    : ['--value', flags?.sensitive ? SENSITIVE_VALUE : value ? value : EMPTY];
+  const flagWords = FLAG_LABELS.map(([flag]) => flags === undefined ? []
+    : command === 'update' ? `${flagOption(flag)}=${flags[flag]}`
+      : flags[flag] === DEFAULT_FLAGS[flag] ? [] : flags[flag] ? flagOption(flag) : `${flagOption(flag)}=false`);
+  return cliCommand(`variable:${command}`, on, name, shown, flagWords);
 }
 
 /**
