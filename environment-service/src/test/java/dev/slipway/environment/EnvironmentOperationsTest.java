@@ -24,9 +24,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(value = SlipwayTestResource.class, scope = TestResourceScope.GLOBAL)
 class EnvironmentOperationsTest {
+
+    @Inject
+    DataSource dataSource;
 
     private GitHostPlayer git;
     private String project;
@@ -74,6 +83,27 @@ class EnvironmentOperationsTest {
             probe.await(record -> project.equals(record.key())
                     && "dev.slipway.environment.deployment-requested.v1".equals(KafkaProbe.header(record, "ce_type"))
                     && record.value().contains("\"trigger\":\"BRANCH\"") && record.value().contains("\"dataFrom\":\"master\""), Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aBranchOfAParentWithoutCommitsDeploysNothingUntilAFirstPush() throws SQLException {
+        String activity = post("alice", env(project, "master") + "/branch", "{\"name\":\"empty-child\"}").statusCode(202).extract().path("id");
+        git.complete(git.awaitRequest(project, "CREATE_BRANCH", "empty-child"), null);
+
+        awaitActivity("alice", project, activity, "SUCCESS");
+        get("alice", "/api/v1/projects/" + project + "/activities/" + activity).body("log", containsString("nothing is deployed until a first push"));
+        get("alice", env(project, "empty-child")).statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("headCommit", nullValue()).body("latestDeployment", nullValue());
+        // A deployment request would have been committed with the activity's success, in one transaction (EVT-1).
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE kafka_key = ? AND type = 'dev.slipway.environment.deployment-requested.v1'")) {
+            count.setString(1, project);
+            try (ResultSet rows = count.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as("deployment requests of project %s", project).isZero();
+            }
         }
     }
 

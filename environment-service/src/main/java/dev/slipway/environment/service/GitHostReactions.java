@@ -53,9 +53,13 @@ public class GitHostReactions {
         switch (done.kind()) {
             case CREATE_BRANCH -> {
                 environment.gitOperationFinished(activity.id(), done.head(), now);
-                events.deploymentRequested(environment, DeploymentTrigger.BRANCH, environment.parentId(), activity, by);
-                String at = done.head() == null ? " (its parent has no commit yet)" : " at " + done.head();
-                activity.succeed(now, "branch " + done.branch() + " created" + at + "; deployment requested");
+                if (done.head() == null) {
+                    // DEP-1: a branch of a parent without commits has nothing to deploy, like a new project's master.
+                    activity.succeed(now, "branch " + done.branch() + " created; its parent has no commit yet, so nothing is deployed until a first push");
+                } else {
+                    events.deploymentRequested(environment, DeploymentTrigger.BRANCH, environment.parentId(), activity, by);
+                    activity.succeed(now, "branch " + done.branch() + " created at " + done.head() + "; deployment requested");
+                }
             }
             case SYNC -> {
                 environment.gitOperationFinished(activity.id(), done.head(), now);
