@@ -3,12 +3,14 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -322,5 +324,23 @@ class AgainstAnOriginTest {
                 "--no-header");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("d7\tmaster\n");
+    }
+
+    @Test
+    void aGzippedAnswerIsReadAsTheServicesSendIt() {
+        origin.on("GET", ENVIRONMENTS, exchange -> {
+            byte[] json = ("{\"items\":[" + environment("master", "INTEGRATION", "ACTIVE", null, "SUCCEEDED") + "],\"next\":null}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(json);
+            }
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            FakeOrigin.send(exchange, 200, "application/json", zipped.toByteArray());
+        });
+        CliRun.Result result = cli().run("environment:list", "-p", "shop", "--columns", "id,status", "--no-header");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("master\tACTIVE\n");
+        assertThat(origin.requests().get(0).header("Accept-Encoding")).isEqualTo("gzip");
     }
 }
