@@ -64,13 +64,18 @@ final class DeploymentCommands {
         @Mixin
         Options.OutputOptions outputOptions;
 
+        /** An activity's deployments, whichever environment: a merge deploys the parent. */
+        @Override
+        boolean wholeProject() {
+            return super.wholeProject() || activity != null;
+        }
+
         @Override
         protected int run() {
             Map<String, Object> filters = new LinkedHashMap<>();
             filters.put("state", state);
             filters.put("trigger", trigger);
             filters.put("activityId", activity);
-            all |= activity != null;
             return printList(outputOptions, COLUMNS, api().list(listPath(filters), limit));
         }
     }

@@ -30,10 +30,15 @@ abstract class EnvironmentScoped extends Action {
         this.collection = collection;
     }
 
-    /** The collection, of the environment unless --all, with {@code filters} (null ones left out) in the query. */
+    /** Whether a list spans the project rather than one environment: --all, or what a command's filters imply. */
+    boolean wholeProject() {
+        return all;
+    }
+
+    /** The collection, of the environment unless {@link #wholeProject()}, with {@code filters} (null ones left out). */
     String listPath(Map<String, Object> filters) {
         Map<String, Object> query = new LinkedHashMap<>();
-        if (!all) {
+        if (!wholeProject()) {
             optionalEnvironment(environmentOption).ifPresent(environment -> query.put("environment", environment));
         }
         query.putAll(filters);
